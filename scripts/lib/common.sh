@@ -1,0 +1,43 @@
+# Shared helpers for the scripts in scripts/. Source it: `. "$(dirname "$0")/lib/common.sh"`.
+# Plain bash, no Node needed: the scripts must run on a fresh machine before `npm ci`.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export ROOT
+CODE_SERVER_VERSION=4.105.1
+CODE_SERVER_DIR="$ROOT/.cache/code-server"
+CODE_SERVER_ENTRY="$CODE_SERVER_DIR/node_modules/code-server/out/node/entry.js"
+# Node 22 from the npm package `node` (devDependency); exists once `npm ci` has run.
+NODE22="$ROOT/node_modules/.bin/node"
+VSIX="$ROOT/dist/azure-linux-vm-tools.vsix"
+export CODE_SERVER_VERSION CODE_SERVER_DIR CODE_SERVER_ENTRY NODE22 VSIX
+
+log() { printf '\033[1;34m[%s]\033[0m %s\n' "$(basename "$0" .sh)" "$*" >&2; }
+die() { printf '\033[1;31m[%s] error:\033[0m %s\n' "$(basename "$0" .sh)" "$*" >&2; exit 1; }
+
+# seconds since the epoch, for timings
+now() { date +%s; }
+
+# Put Node 22 first on PATH (the system Node may be 20) so npm, npx and node-gyp run on it.
+use_node22() {
+  [ -x "$NODE22" ] || die "Node 22 is missing ($NODE22): run 'npm ci' first (bash scripts/setup.sh does)"
+  export PATH="$ROOT/node_modules/.bin:$PATH"
+}
+
+# apt-get install only the packages that are not installed yet (apt-get update once, first).
+ensure_apt() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "apt-get not found; install these by hand: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  log "apt-get install ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The Debian packages the project needs on a machine: chromium (E2E browser), ripgrep (code-server's search),
+# libkrb5-dev + build tools (code-server's native modules), libsecret-1-0 (AzCopy), fonts-noto-cjk (Japanese UI).
+APT_PACKAGES=(chromium ripgrep libkrb5-dev libsecret-1-0 fonts-noto-cjk python3 make g++ git ca-certificates)

@@ -1,0 +1,73 @@
+// One E2E session: (local Azure) + code-server with the extension installed + Chromium on the workbench.
+// A test file starts one in `before` and stops it in `after`; each session lives in its own scratch folder.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startCodeServer, localAzureSettings, type CodeServer } from './codeServer.ts';
+import { startLocalAzure, type LocalAzure } from './localAzure.ts';
+import { node22, repoRoot } from './processes.ts';
+import { Workbench } from './workbench.ts';
+
+/** The real extension, packaged by scripts/setup.sh (or scripts/package-vsix.sh). */
+export const extensionVsix = resolve(repoRoot, 'dist/azure-linux-vm-tools.vsix');
+export const probeDir = resolve(repoRoot, 'test/e2e/probe');
+export const probeVsix = resolve(repoRoot, '.e2e/e2e-probe.vsix');
+
+export interface E2ESession {
+  readonly runDir: string;
+  readonly azure: LocalAzure | undefined;
+  readonly codeServer: CodeServer;
+  readonly wb: Workbench;
+  stop(): Promise<void>;
+}
+
+export interface SessionOptions {
+  /** Names the scratch folder (.e2e/NAME) and the log files. */
+  name: string;
+  vsixFiles: string[];
+  /** Start the local Azure and point the extension's settings at it. */
+  localAzure?: boolean;
+  fixture?: string;
+  settings?: Record<string, unknown>;
+}
+
+export async function startSession(options: SessionOptions): Promise<E2ESession> {
+  const runDir = resolve(repoRoot, '.e2e', options.name);
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  let azure: LocalAzure | undefined;
+  let codeServer: CodeServer | undefined;
+  try {
+    if (options.localAzure) azure = await startLocalAzure(runDir, options.fixture ?? 'default');
+    codeServer = await startCodeServer({
+      runDir,
+      vsixFiles: options.vsixFiles,
+      settings: { ...(azure ? localAzureSettings(azure.info) : {}), ...options.settings },
+      pathPrefix: azure ? [azure.info.azBinDir] : [],
+    });
+    const wb = await Workbench.open(codeServer.url);
+    const cs = codeServer;
+    return {
+      runDir, azure, codeServer: cs, wb,
+      async stop() {
+        await wb.close().catch(() => {});
+        await cs.stop();
+        await azure?.stop();
+      },
+    };
+  } catch (err) {
+    await codeServer?.stop();
+    await azure?.stop();
+    throw err;
+  }
+}
+
+/** Packages test/e2e/probe into .e2e/e2e-probe.vsix (once; ≈2 s). */
+export function buildProbeVsix(): string {
+  const newest = Math.max(...['package.json', 'extension.js'].map(f => statSync(join(probeDir, f)).mtimeMs));
+  if (existsSync(probeVsix) && statSync(probeVsix).mtimeMs > newest) return probeVsix;
+  mkdirSync(resolve(repoRoot, '.e2e'), { recursive: true });
+  execFileSync(node22(), [resolve(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
+    '--skip-license', '--allow-missing-repository', '-o', probeVsix], { cwd: probeDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  return probeVsix;
+}

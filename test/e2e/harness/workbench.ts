@@ -1,0 +1,366 @@
+// Drives the VS Code workbench in Debian's Chromium through playwright-core, the way a person uses it: the activity
+// bar, tree rows, the command palette, quick picks, notifications, the editor. Selectors are VS Code 1.105's DOM.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { repoRoot } from './processes.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+  '--disable-features=LocalNetworkAccessChecks'];
+export const screenshotDir = resolve(repoRoot, 'test-results/e2e');
+
+export interface TreeRow {
+  label: string;
+  description: string;
+  level: number;
+  /** undefined when the row has no children */
+  expanded: boolean | undefined;
+  ariaLabel: string;
+}
+
+export class Workbench {
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Page errors seen so far (uncaught exceptions in the workbench). */
+  readonly pageErrors: string[] = [];
+
+  constructor(browser: Browser, page: Page) {
+    this.browser = browser;
+    this.page = page;
+    page.on('pageerror', e => this.pageErrors.push(e.message));
+  }
+
+  static async open(url: string, timeoutMs = 90_000): Promise<Workbench> {
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'en-US' });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      const wb = new Workbench(browser, page);
+      await page.goto(url);
+      await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
+      // The status bar shows the remote host once the extension host is connected.
+      await page.waitForSelector('.statusbar', { timeout: timeoutMs });
+      await page.waitForTimeout(1500);
+      return wb;
+    } catch (err) {
+      await browser.close();
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  // ---- activity bar and views ----
+
+  /** Opens a view container from the activity bar by its title (the icon's tooltip). */
+  async openViewContainer(title: string): Promise<void> {
+    const item = this.page.locator(`.activitybar .action-item a.action-label[aria-label^="${cssString(title)}"]`).first();
+    await item.waitFor({ timeout: 30_000 });
+    const li = item.locator('xpath=..');
+    if ((await li.getAttribute('aria-selected')) !== 'true' && !(await li.evaluate(e => e.classList.contains('checked')))) {
+      await item.click();
+    }
+    await this.page.locator(`.sidebar .composite.title h2[title^="${cssString(title)}" i], .sidebar .title-label h2`).first().waitFor();
+  }
+
+  /** The pane (one view inside the side bar) whose header reads `name`. */
+  pane(name: string): Locator {
+    return this.page.locator('.sidebar .pane', { has: this.page.locator(`.pane-header[aria-label^="${cssString(name)}" i]`) })
+      .or(this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: name }) }))
+      .first();
+  }
+
+  /** Rows currently rendered in the side bar's trees (the list is virtual: only visible rows exist). */
+  async treeRows(scope: Locator = this.page.locator('.sidebar')): Promise<TreeRow[]> {
+    const rows = await scope.locator('.monaco-list-row').evaluateAll(els => els.map(e => ({
+      index: Number(e.getAttribute('data-index') ?? 0),
+      label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+      description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
+      level: Number(e.getAttribute('aria-level') ?? 1),
+      expanded: e.hasAttribute('aria-expanded') ? e.getAttribute('aria-expanded') === 'true' : undefined,
+      ariaLabel: e.getAttribute('aria-label') ?? '',
+    })));
+    return rows.sort((a, b) => a.index - b.index).map(({ index: _index, ...row }) => row);
+  }
+
+  /**
+   * The row reached by a path of labels: `['Contoso Dev/Test', 'Virtual machines', 'vm-web-01']`. Each label
+   * matches a row's label exactly (or a RegExp) among the descendants of the previous one. Waits for it to appear.
+   */
+  async treeRow(path: Array<string | RegExp>, timeoutMs = 30_000): Promise<Locator> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await this.findRowIndex(path);
+      if (found !== undefined) return this.page.locator(`.sidebar .monaco-list-row[data-index="${found}"]`).first();
+      if (Date.now() > deadline) {
+        const seen = (await this.treeRows()).map(r => `${'  '.repeat(r.level - 1)}${r.label} ${r.description}`).join('\n');
+        throw new Error(`tree row ${pathText(path)} not found; rows:\n${seen}`);
+      }
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  private async findRowIndex(path: Array<string | RegExp>): Promise<number | undefined> {
+    const rows = await this.page.locator('.sidebar .monaco-list-row').evaluateAll(els => els.map(e => ({
+      index: Number(e.getAttribute('data-index') ?? 0),
+      label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+      level: Number(e.getAttribute('aria-level') ?? 1),
+    })));
+    rows.sort((a, b) => a.index - b.index);
+    let from = 0;
+    let parentLevel = 0;
+    let hit: number | undefined;
+    for (const want of path) {
+      hit = undefined;
+      for (let i = from; i < rows.length; i++) {
+        if (parentLevel > 0 && rows[i].level <= parentLevel) break;
+        if (matches(rows[i].label, want)) { hit = i; break; }
+      }
+      if (hit === undefined) return undefined;
+      from = hit + 1;
+      parentLevel = rows[hit].level;
+    }
+    return hit === undefined ? undefined : rows[hit].index;
+  }
+
+  async rowInfo(row: Locator): Promise<TreeRow> {
+    return row.evaluate(e => ({
+      label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+      description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
+      level: Number(e.getAttribute('aria-level') ?? 1),
+      expanded: e.hasAttribute('aria-expanded') ? e.getAttribute('aria-expanded') === 'true' : undefined,
+      ariaLabel: e.getAttribute('aria-label') ?? '',
+    }));
+  }
+
+  /** Expands the row at `path` (a click on its twistie) and waits until it shows as expanded. */
+  async expand(path: Array<string | RegExp>): Promise<Locator> {
+    const row = await this.treeRow(path);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.locator('.monaco-tl-twistie').click();
+      await this.page.waitForFunction(
+        el => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 30_000 });
+    }
+    return row;
+  }
+
+  /** Expands the row and waits until it has rendered children (loading placeholders gone). */
+  async expandAndWaitForChildren(path: Array<string | RegExp>, timeoutMs = 30_000): Promise<TreeRow[]> {
+    await this.expand(path);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const children = await this.childrenOf(path);
+      if (children.length > 0 && !children.some(c => /^Loading/i.test(c.label))) return children;
+      if (Date.now() > deadline) throw new Error(`${pathText(path)} shows no children`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** The rendered direct children of the row at `path`. */
+  async childrenOf(path: Array<string | RegExp>): Promise<TreeRow[]> {
+    const rows = await this.treeRows();
+    const parentIndex = await this.findRowIndex(path);
+    if (parentIndex === undefined) return [];
+    const all = await this.page.locator('.sidebar .monaco-list-row').evaluateAll(els =>
+      els.map(e => Number(e.getAttribute('data-index') ?? 0)).sort((a, b) => a - b));
+    const start = all.indexOf(parentIndex);
+    const parent = rows[start];
+    const out: TreeRow[] = [];
+    for (let i = start + 1; i < rows.length && rows[i].level > parent.level; i++) {
+      if (rows[i].level === parent.level + 1) out.push(rows[i]);
+    }
+    return out;
+  }
+
+  /** Hovers the row and returns the text of the hover that appears (the tree item's tooltip). */
+  async tooltipOf(row: Locator): Promise<string> {
+    await this.page.mouse.move(0, 0);
+    await row.locator('.monaco-icon-label').hover();
+    const hover = this.page.locator('.workbench-hover, .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).last();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = (await hover.innerText()).trim();
+    await this.page.mouse.move(0, 0);
+    await this.page.keyboard.press('Escape');
+    return text;
+  }
+
+  /** Clicks an inline action button (by its title, e.g. "Retry") on the row. */
+  async clickRowAction(row: Locator, title: string): Promise<void> {
+    await row.hover();
+    await row.locator(`.actions .action-label[aria-label^="${cssString(title)}" i]`).first().click();
+  }
+
+  /** Opens the row's context menu and chooses an entry. */
+  async contextMenu(row: Locator, entry: string | RegExp): Promise<void> {
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu, .monaco-menu-container');
+    await menu.first().waitFor();
+    await menu.locator('.action-item', { hasText: entry }).first().click();
+  }
+
+  // ---- command palette and quick picks ----
+
+  /** Runs a command from the palette (F1) by its full title, e.g. "Azure Linux VM: View Properties". */
+  async runCommand(title: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().click();
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget:not([style*="display: none"]) .quick-input-box input');
+  }
+
+  /** Waits for a quick pick (optionally one whose placeholder/title matches) and returns its item labels. */
+  async quickPickItems(prompt?: string | RegExp, timeoutMs = 30_000): Promise<string[]> {
+    const widget = this.page.locator('.quick-input-widget:not([style*="display: none"])');
+    await widget.waitFor({ timeout: timeoutMs });
+    if (prompt) {
+      const deadline = Date.now() + timeoutMs;
+      while (!matches(await this.quickPickPrompt(), prompt)) {
+        if (Date.now() > deadline) throw new Error(`quick pick "${String(prompt)}" not shown (showing "${await this.quickPickPrompt()}")`);
+        await this.page.waitForTimeout(200);
+      }
+    }
+    await widget.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+    return widget.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+  }
+
+  /** The quick pick's placeholder or title (what it asks). */
+  async quickPickPrompt(): Promise<string> {
+    const widget = this.page.locator('.quick-input-widget:not([style*="display: none"])');
+    if (!(await widget.count())) return '';
+    const placeholder = (await widget.locator('.quick-input-box input').getAttribute('placeholder')) ?? '';
+    const title = (await widget.locator('.quick-input-title').innerText().catch(() => '')).trim();
+    return [title, placeholder].filter(Boolean).join(' — ');
+  }
+
+  /** Chooses the quick pick item whose label is `label` (types it to filter, then clicks it). */
+  async pick(label: string | RegExp, prompt?: string | RegExp): Promise<void> {
+    await this.quickPickItems(prompt);
+    if (typeof label === 'string') await this.quickInput().fill(label);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label }) });
+    await row.first().waitFor();
+    await row.first().click();
+  }
+
+  async closeQuickInput(): Promise<void> {
+    if (await this.page.locator('.quick-input-widget:not([style*="display: none"])').count()) {
+      await this.page.keyboard.press('Escape');
+    }
+  }
+
+  // ---- notifications ----
+
+  /** Texts of the notification toasts now on screen. */
+  async notifications(): Promise<Array<{ text: string; severity: 'error' | 'warning' | 'info' }>> {
+    return this.page.locator('.notifications-toasts .notification-list-item').evaluateAll(els => els.map(e => ({
+      text: ((e as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim(),
+      severity: e.querySelector('.codicon-error') ? 'error' as const
+        : e.querySelector('.codicon-warning') ? 'warning' as const : 'info' as const,
+    })));
+  }
+
+  async waitForNotification(text: string | RegExp, timeoutMs = 30_000): Promise<string> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+    await toast.waitFor({ timeout: timeoutMs });
+    return (await toast.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  async errorNotifications(): Promise<string[]> {
+    return (await this.notifications()).filter(n => n.severity === 'error').map(n => n.text);
+  }
+
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications').catch(() => {});
+  }
+
+  // ---- editors ----
+
+  /** The title of the active editor tab. */
+  async activeEditorTitle(): Promise<string> {
+    const tab = this.page.locator('.editor-group-container.active .tabs-container .tab.active').first();
+    await tab.waitFor();
+    return (await tab.getAttribute('aria-label')) ?? (await tab.innerText());
+  }
+
+  /** Waits until the active editor's tab title matches. */
+  async waitForEditor(title: string | RegExp, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!matches(await this.activeEditorTitle().catch(() => ''), title)) {
+      if (Date.now() > deadline) throw new Error(`no editor "${String(title)}" (active: "${await this.activeEditorTitle().catch(() => '')}")`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** The whole text of the active editor (select all + copy through the clipboard, not just the visible lines). */
+  async activeEditorText(): Promise<string> {
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    await editor.waitFor();
+    await editor.click();
+    await this.page.evaluate(() => navigator.clipboard.writeText(''));
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    let text = '';
+    for (let i = 0; i < 20 && !text; i++) {
+      text = await this.page.evaluate(() => navigator.clipboard.readText());
+      if (!text) await this.page.waitForTimeout(100);
+    }
+    await this.page.keyboard.press('Escape');
+    if (text) return text;
+    // fallback: the rendered lines (only what is on screen)
+    return (await this.page.locator('.editor-group-container.active .view-lines .view-line').allInnerTexts()).join('\n');
+  }
+
+  /** Whether the active editor is read-only (VS Code shows a lock / "[Read-only]" and refuses typing). */
+  async activeEditorIsReadOnly(): Promise<boolean> {
+    const before = await this.activeEditorText();
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    await editor.click();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.type('x');
+    const after = await this.activeEditorText();
+    if (after !== before) await this.page.keyboard.press('Control+Z');
+    return after === before;
+  }
+
+  // ---- screenshots ----
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const file = join(screenshotDir, `${name}.png`);
+    await this.page.mouse.move(0, 0);
+    await this.page.waitForTimeout(300);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+function matches(text: string, want: string | RegExp): boolean {
+  return typeof want === 'string' ? text === want : want.test(text);
+}
+
+function pathText(path: Array<string | RegExp>): string {
+  return path.map(String).join(' > ');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function cssString(s: string): string {
+  return s.replace(/["\\]/g, '\\$&');
+}
