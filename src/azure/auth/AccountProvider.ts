@@ -1,0 +1,41 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type * as vscode from 'vscode';
+import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
+
+/** A subscription the user can work in, with everything needed to call ARM for it. */
+export interface SubscriptionSession {
+  readonly subscriptionId: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly credential: TokenCredential;
+  readonly cloud: CloudEndpoints;
+  /** Who is signed in, for display (`user@contoso.com`, `Azure CLI`). */
+  readonly accountLabel: string;
+}
+
+export interface TenantInfo {
+  readonly tenantId: string;
+  readonly displayName?: string;
+}
+
+export type SignInMethod = 'vscode' | 'azureCli';
+
+/**
+ * The one place that knows how the user signed in. Everything else asks it for subscriptions and uses their
+ * credential; VS Code's Microsoft account and the Azure CLI's login look the same from outside.
+ */
+export interface AccountProvider extends vscode.Disposable {
+  readonly method: SignInMethod;
+  isSignedIn(): Promise<boolean>;
+  /** Interactive: may show a prompt. Resolves true when signed in. */
+  signIn(): Promise<boolean>;
+  listTenants(): Promise<TenantInfo[]>;
+  /** Every subscription the account can see (unfiltered), with per-tenant failures reported, not thrown. */
+  listSubscriptions(): Promise<SubscriptionListing>;
+  readonly onDidChangeSession: vscode.Event<void>;
+}
+
+export interface SubscriptionListing {
+  readonly subscriptions: SubscriptionSession[];
+  readonly failures: ReadonlyArray<{ readonly tenantId: string; readonly error: unknown }>;
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { copyResourceId } from '../features/resourceCommands/copyResourceId.ts';
+import { openInPortal } from '../features/resourceCommands/openInPortal.ts';
+import { viewProperties } from '../features/resourceCommands/viewProperties.ts';
+import { selectCloud } from '../features/signIn/selectCloud.ts';
+import { selectSignInMethod } from '../features/signIn/selectSignInMethod.ts';
+import { selectSubscriptions } from '../features/signIn/selectSubscriptions.ts';
+import { signIn } from '../features/signIn/signIn.ts';
+import type { Services } from '../services.ts';
+import { runCommand } from '../shell/runCommand.ts';
+import type { ErrorNode } from '../tree/nodes/ErrorNode.ts';
+import type { ResourceNode, TreeNode } from '../tree/TreeNode.ts';
+
+/** One line per command. Each takes an optional tree node; from the palette it asks with pickers instead. */
+export function registerCommands(context: vscode.ExtensionContext, s: Services): void {
+  const register = (id: string, handler: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(s.logger, id, handler as (...args: unknown[]) => unknown)));
+
+  register('azureLinuxVm.signIn', () => signIn(s.accounts));
+  register('azureLinuxVm.selectSubscriptions', () => selectSubscriptions(s.accounts));
+  register('azureLinuxVm.selectSignInMethod', () => selectSignInMethod());
+  register('azureLinuxVm.selectCloud', () => selectCloud());
+  register('azureLinuxVm.refresh', () => s.tree.refresh());
+  register('azureLinuxVm.refreshNode', (node?: TreeNode) => s.tree.refresh(node));
+  register('azureLinuxVm.retry', (node?: ErrorNode) => s.tree.refresh(node?.retryTarget));
+  register('azureLinuxVm.viewProperties', (node?: ResourceNode) => viewProperties(s.accounts, s.inventories, s.documents, node));
+  register('azureLinuxVm.copyResourceId', (node?: ResourceNode) => copyResourceId(s.accounts, s.inventories, node));
+  register('azureLinuxVm.openInPortal', (node?: ResourceNode) => openInPortal(s.accounts, s.inventories, node));
+  register('azureLinuxVm.showLog', () => s.channel.show());
+}

@@ -1,0 +1,81 @@
+import { redactSecrets } from '../redact.ts';
+
+/** What the user reads: one sentence, ARM's own code and message, never a stack. */
+export interface AzureErrorSummary {
+  readonly code?: string;
+  readonly statusCode?: number;
+  readonly message: string;
+  /** True when signing in again is the likely fix (expired or missing credentials). */
+  readonly needsSignIn: boolean;
+}
+
+const SIGN_IN_CODES = new Set([
+  'InvalidAuthenticationToken',
+  'ExpiredAuthenticationToken',
+  'AuthenticationFailed',
+  'InvalidAuthenticationTokenTenant',
+  'CredentialUnavailableError',
+  'AuthenticationRequiredError',
+]);
+
+/**
+ * Reduces whatever an SDK threw (RestError, an ARM error body, a credential error, a plain Error) to ARM's
+ * `error.code` and `error.message`. SDK messages sometimes embed the request URL (with a SAS) or a token:
+ * everything is redacted.
+ */
+export function describeAzureError(error: unknown): AzureErrorSummary {
+  const body = findArmErrorBody(error);
+  const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  const code = body?.code ?? (typeof e.code === 'string' ? e.code : undefined) ?? nameIfSpecific(e.name);
+  const rawMessage = body?.message ?? (typeof e.message === 'string' ? e.message : String(error));
+  const message = oneSentence(redactSecrets(rawMessage));
+  const needsSignIn = statusCode === 401 || (code !== undefined && SIGN_IN_CODES.has(code));
+  return { code, statusCode, message, needsSignIn };
+}
+
+/** `Code: message` — the form shown in notifications and error nodes. */
+export function formatAzureError(error: unknown): string {
+  const { code, message } = describeAzureError(error);
+  return code && !message.startsWith(code) ? `${code}: ${message}` : message;
+}
+
+interface ArmErrorBody {
+  code?: string;
+  message?: string;
+}
+
+function findArmErrorBody(error: unknown): ArmErrorBody | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as Record<string, unknown>;
+  // RestError keeps the parsed body in `details` (core-client) or the raw text in `response.bodyAsText`.
+  for (const candidate of [e.details, e.body, parseJson((e.response as { bodyAsText?: string } | undefined)?.bodyAsText)]) {
+    const inner = (candidate as { error?: ArmErrorBody } | undefined)?.error;
+    if (inner && (inner.code || inner.message)) return inner;
+    const flat = candidate as ArmErrorBody | undefined;
+    if (flat && typeof flat === 'object' && typeof flat.code === 'string' && typeof flat.message === 'string') return flat;
+  }
+  const nested = e.error as ArmErrorBody | undefined;
+  if (nested && typeof nested === 'object' && (nested.code || nested.message)) return nested;
+  return undefined;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function nameIfSpecific(name: unknown): string | undefined {
+  return typeof name === 'string' && name !== 'Error' && name !== 'RestError' ? name : undefined;
+}
+
+/** Stack traces and multi-line SDK dumps are for the log; the user gets the first line, trimmed. */
+function oneSentence(message: string): string {
+  const firstLine = message.split(/\r?\n/).find((line) => line.trim().length > 0) ?? message;
+  const trimmed = firstLine.trim();
+  return trimmed.length > 400 ? trimmed.slice(0, 397) + '…' : trimmed;
+}

@@ -1,0 +1,42 @@
+import type { Translate } from '../l10n/Translate.ts';
+import type { Presentation } from './Presentation.ts';
+import type { DiskModel } from './models.ts';
+
+/** Disk states in which a SAS is live: someone may be downloading, and the disk can't be used until revoked. */
+export const ACTIVE_SAS_STATES = new Set(['ActiveSAS', 'ActiveSASFrozen']);
+
+export interface DiskRole {
+  /** `os` or `data (LUN n)` when shown under its VM. */
+  readonly role?: 'os' | 'data';
+  readonly lun?: number;
+}
+
+export function presentDisk(disk: DiskModel, t: Translate, role: DiskRole = {}): Presentation {
+  const state = disk.diskState ?? 'Unknown';
+  const activeSas = ACTIVE_SAS_STATES.has(state);
+  const size = disk.diskSizeGB !== undefined ? `${disk.diskSizeGB} GiB` : '';
+  const sku = disk.sku?.name ?? '';
+  const entraOnly = disk.dataAccessAuthMode === 'AzureActiveDirectory';
+  const roleLabel = role.role === 'os' ? t('OS disk') : role.role === 'data' ? t('Data disk (LUN {0})', role.lun ?? '?') : '';
+  return {
+    label: disk.name ?? '',
+    description: [roleLabel, size, sku, state].filter(Boolean).join(' · '),
+    tooltip: [
+      t('Managed disk {0}', disk.name ?? ''),
+      t('Size: {0}', size || '—'),
+      t('SKU: {0}', sku || '—'),
+      t('Disk state: {0}', state),
+      t('Attached to: {0}', disk.managedBy ? lastSegment(disk.managedBy) : t('nothing')),
+      ...(activeSas ? [t('A SAS for this disk is active: someone may be downloading it. Revoke access when done.')] : []),
+      ...(entraOnly ? [t('Downloads require Microsoft Entra ID (dataAccessAuthMode: AzureActiveDirectory).')] : []),
+    ],
+    icon: activeSas ? { id: 'warning', color: 'list.warningForeground' } : { id: role.role === 'os' ? 'server' : 'database' },
+    contextValue: ['azureResource', 'disk', `diskState-${state}`, activeSas ? 'activeSas' : '', entraOnly ? 'entraIdAccess' : '', role.role ? `role-${role.role}` : '']
+      .filter(Boolean)
+      .join(' '),
+  };
+}
+
+function lastSegment(id: string): string {
+  return id.split('/').filter(Boolean).pop() ?? id;
+}

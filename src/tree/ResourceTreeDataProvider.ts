@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import { AuthConfigurationError, type AccountManager } from '../azure/auth/AccountManager.ts';
+import type { Logger } from '../shell/createLogger.ts';
+import type { InventoryStore } from '../azure/inventory/SubscriptionInventory.ts';
+import { ErrorNode } from './nodes/ErrorNode.ts';
+import { MessageNode } from './nodes/MessageNode.ts';
+import { SubscriptionNode } from './nodes/SubscriptionNode.ts';
+import type { TreeNode } from './TreeNode.ts';
+
+/** The one tree: subscriptions → Virtual machines / Disks / Snapshots / Key vaults / Image templates. */
+export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly accounts: AccountManager;
+  private readonly inventories: InventoryStore;
+  private readonly logger: Logger;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(accounts: AccountManager, inventories: InventoryStore, logger: Logger) {
+    this.accounts = accounts;
+    this.inventories = inventories;
+    this.logger = logger;
+    this.subscription = accounts.onDidChange(() => {
+      this.inventories.clear();
+      this.changed.fire(undefined);
+    });
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) {
+      const children = (await node.getChildren?.()) ?? [];
+      for (const child of children) if (child instanceof ErrorNode) this.logError(child);
+      return children;
+    }
+    return this.getRootChildren();
+  }
+
+  /** Refresh one node (forgetting what it listed) or, without a node, everything. */
+  refresh(node?: TreeNode): void {
+    if (node) {
+      node.invalidate?.();
+      this.changed.fire(node);
+    } else {
+      this.accounts.invalidate();
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private async getRootChildren(): Promise<TreeNode[]> {
+    try {
+      if (!(await this.accounts.isSignedIn())) return this.signInNodes();
+      const view = await this.accounts.getSubscriptions();
+      const nodes: TreeNode[] = view.selected.map((session) => new SubscriptionNode(this.inventories.for(session)));
+      for (const failure of view.failures) {
+        this.logger.error(`Listing subscriptions of tenant ${failure.tenantId} failed`, failure.error);
+        nodes.push(new ErrorNode(undefined, vscode.l10n.t('Could not list the subscriptions of tenant {0}', failure.tenantId), failure.error, undefined, `error-${failure.tenantId}`));
+      }
+      if (nodes.length === 0) {
+        return [new MessageNode(undefined, 'no-subscriptions', vscode.l10n.t('No subscriptions to show'), {
+          icon: 'info',
+          description: vscode.l10n.t('Select subscriptions…'),
+          command: { command: 'azureLinuxVm.selectSubscriptions', title: vscode.l10n.t('Select Subscriptions…') },
+        })];
+      }
+      return nodes;
+    } catch (error) {
+      if (error instanceof AuthConfigurationError) {
+        return [new MessageNode(undefined, 'config', error.message, {
+          icon: 'gear',
+          description: error.setting,
+          command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [error.setting] },
+        })];
+      }
+      this.logger.error('Listing subscriptions failed', error);
+      return [new ErrorNode(undefined, vscode.l10n.t('Could not list subscriptions'), error, undefined)];
+    }
+  }
+
+  private signInNodes(): TreeNode[] {
+    return [
+      new MessageNode(undefined, 'sign-in', vscode.l10n.t('Sign in to Azure…'), {
+        icon: 'sign-in',
+        command: { command: 'azureLinuxVm.signIn', title: vscode.l10n.t('Sign In to Azure') },
+      }),
+      new MessageNode(undefined, 'sign-in-method', vscode.l10n.t('Choose how to sign in…'), {
+        icon: 'settings-gear',
+        description: vscode.l10n.t('VS Code account or Azure CLI'),
+        command: { command: 'azureLinuxVm.selectSignInMethod', title: vscode.l10n.t('Choose Sign-in Method') },
+      }),
+    ];
+  }
+
+  private logError(node: ErrorNode): void {
+    this.logger.warn(`Shown as an error node: ${node.getTreeItem().label} — ${node.getTreeItem().description}`);
+  }
+}
