@@ -1,0 +1,194 @@
+// The download engine: page blob -> sparse local file, resumable, verified, renamed into place only when whole.
+//
+//   plan (page ranges -> requests) -> open or resume the partial file + journal -> fetch in parallel ->
+//   re-read and re-hash every range (re-fetch any that differ, once) -> check the VHD footer ->
+//   write the manifest -> rename `.partial` to the final name -> drop the journal.
+//
+// On cancel or failure the partial file and journal stay, so the next run continues; the final name never
+// appears for an incomplete or unverified file.
+import { open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import type { ConcurrencyOptions } from './adaptiveConcurrency.ts';
+import { decideDownloadResume, type ResumeDecision } from './decideDownloadResume.ts';
+import { DownloadError } from './downloadError.ts';
+import { downloadFilePaths } from './downloadFilePaths.ts';
+import { JOURNAL_KIND, JOURNAL_VERSION, type JournalHeader } from './downloadJournal.ts';
+import { buildDownloadManifest } from './downloadManifest.ts';
+import { createProgressThrottle, DownloadProgressMeter, type DownloadPhase, type DownloadProgress } from './downloadProgress.ts';
+import { fetchPlannedRanges } from './fetchPlannedRanges.ts';
+import { JournalAppender, readDownloadJournal } from './journalFile.ts';
+import type { PageBlobSource, RangeRetryEvent } from './pageBlobSource.ts';
+import { planPageRangeDownload, type PlanOptions } from './planPageRangeDownload.ts';
+import { findMismatchedRanges, hashFileRanges } from './verifyDownloadedRanges.ts';
+import { checkVhdFooter, VHD_FOOTER_BYTES, type VhdFooterFinding } from './vhdFooter.ts';
+
+export interface PageBlobDownloadOptions {
+  source: PageBlobSource;
+  destinationPath: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+  onRetry?: (event: RangeRetryEvent) => void;
+  /** Minimum time between progress events (phase changes always pass). Default 250 ms. */
+  progressIntervalMs?: number;
+  plan?: PlanOptions;
+  concurrency?: ConcurrencyOptions;
+  /** Refuse to complete unless the last 512 bytes are a valid fixed-VHD footer. Default true (disks are VHDs). */
+  requireVhdFooter?: boolean;
+  /** Replace an existing file under the final name. Default false. */
+  overwrite?: boolean;
+  journalFlushIntervalMs?: number;
+}
+
+export interface PageBlobDownloadResult {
+  destinationPath: string;
+  manifestPath: string;
+  blobSize: number;
+  /** Bytes written to the local file by this run (zero blocks are never written). */
+  bytesWritten: number;
+  /** Bytes transferred by this run (written data + merged holes, re-fetches included). */
+  bytesFetched: number;
+  /** Bytes an earlier run had already fetched (from the journal, re-verified). */
+  bytesResumed: number;
+  /** Bytes never fetched: empty regions of the disk. */
+  bytesSkipped: number;
+  requestCount: number;
+  /** Ranges whose bytes on disk did not match their hash and were fetched again. */
+  rangesRefetched: number;
+  retries: number;
+  peakInFlight: number;
+  resumed: boolean;
+  vhdFooterFindings: VhdFooterFinding[];
+  elapsedMs: number;
+}
+
+export async function runPageBlobDownload(options: PageBlobDownloadOptions): Promise<PageBlobDownloadResult> {
+  const started = performance.now();
+  const signal = options.signal ?? new AbortController().signal;
+  const paths = downloadFilePaths(options.destinationPath);
+  const source = options.source;
+  if (!options.overwrite && (await exists(paths.destination))) {
+    throw new DownloadError('destinationExists', 'A file already exists under the destination name.');
+  }
+
+  const properties = await source.getProperties(signal);
+  const plan = planPageRangeDownload(properties.size, await source.listPageRanges(signal), options.plan);
+  const header: JournalHeader = {
+    kind: JOURNAL_KIND, version: JOURNAL_VERSION, sourceId: source.sourceId, etag: properties.etag,
+    blobSize: plan.blobSize, planFingerprint: plan.fingerprint, hashAlgorithm: 'sha256',
+  };
+  const decision = decideDownloadResume({
+    partialFileSize: await fileSize(paths.partial), journal: await readDownloadJournal(paths.journal), expectedHeader: header, plan,
+  });
+  const { file, journal } = await openFiles(paths, header, plan.blobSize, decision, options.journalFlushIntervalMs);
+  const done = decision.mode === 'resume' ? decision.doneByIndex : new Map<number, string>();
+  const bytesResumed = plan.requests.filter((r) => done.has(r.index)).reduce((sum, r) => sum + r.count, 0);
+
+  const meter = new DownloadProgressMeter({ blobSize: plan.blobSize, bytesToFetch: plan.fetchBytes, bytesSkipped: plan.skippedBytes, bytesResumed }, performance.now());
+  const throttle = createProgressThrottle(options.progressIntervalMs ?? 250);
+  const report = (phase?: DownloadPhase) => {
+    if (phase) meter.setPhase(phase);
+    const at = performance.now();
+    if (options.onProgress && throttle(at, phase !== undefined)) options.onProgress(meter.snapshot(at));
+  };
+  const fetchInto = (requests: typeof plan.requests, writeZeroBlocks: boolean) =>
+    fetchPlannedRanges({
+      source, file, requests, journal, signal, writeZeroBlocks, concurrency: options.concurrency,
+      onBytes: (n) => { meter.addBytes(n, performance.now()); report(); },
+      onInFlight: (n) => meter.setInFlight(n),
+      onRetry: (event) => { meter.addRetry(); options.onRetry?.(event); },
+    });
+
+  let bytesWritten = 0;
+  let bytesFetched = 0;
+  let peakInFlight = 0;
+  let rangesRefetched = 0;
+  let completed = false;
+  try {
+    report('downloading');
+    const todo = plan.requests.filter((r) => !done.has(r.index));
+    const fetched = await fetchInto(todo, false);
+    for (const [index, hash] of fetched.hashesByIndex) done.set(index, hash);
+    bytesWritten += fetched.bytesWritten;
+    bytesFetched += todo.reduce((sum, r) => sum + r.count, 0);
+    peakInFlight = fetched.peakInFlight;
+    await journal.flush();
+
+    report('verifying');
+    let mismatched = findMismatchedRanges(plan.requests, done, await hashFileRanges(file, plan.requests, { signal }));
+    if (mismatched.length > 0) {
+      // Bytes on disk differ from what was received (lost write, damaged or edited file): fetch those once more,
+      // writing zeros too since the region may hold wrong non-zero bytes.
+      const again = plan.requests.filter((r) => mismatched.includes(r.index));
+      rangesRefetched = again.length;
+      const refetched = await fetchInto(again, true);
+      for (const [index, hash] of refetched.hashesByIndex) done.set(index, hash);
+      bytesWritten += refetched.bytesWritten;
+      bytesFetched += again.reduce((sum, r) => sum + r.count, 0);
+      mismatched = findMismatchedRanges(again, done, await hashFileRanges(file, again, { signal }));
+      if (mismatched.length > 0) {
+        throw new DownloadError('verificationFailed', `${mismatched.length} range(s) read back different from what was received, even after fetching them again.`);
+      }
+    }
+
+    const vhdFooterFindings = plan.blobSize >= VHD_FOOTER_BYTES ? checkVhdFooter(await readFooter(file, plan.blobSize), plan.blobSize) : [];
+    const footerErrors = vhdFooterFindings.filter((f) => f.severity === 'error');
+    if ((options.requireVhdFooter ?? true) && (plan.blobSize < VHD_FOOTER_BYTES || footerErrors.length > 0)) {
+      throw new DownloadError('vhdFooterInvalid', footerErrors.map((f) => f.message).join(' ') || 'The blob is too small to be a VHD.');
+    }
+
+    report('finishing');
+    await file.sync();
+    const manifest = buildDownloadManifest({ sourceId: source.sourceId, etag: properties.etag, plan, hashesByIndex: done, completedAt: new Date(), vhdFooterFindings });
+    await writeFile(`${paths.manifest}.tmp`, `${JSON.stringify(manifest, null, 1)}\n`);
+    await rename(`${paths.manifest}.tmp`, paths.manifest);
+    await rename(paths.partial, paths.destination);
+    completed = true;
+    report('done');
+    return {
+      destinationPath: paths.destination, manifestPath: paths.manifest, blobSize: plan.blobSize, bytesWritten, bytesFetched,
+      bytesResumed, bytesSkipped: plan.skippedBytes, requestCount: plan.requests.length, rangesRefetched,
+      retries: meter.snapshot(performance.now()).retries, peakInFlight, resumed: decision.mode === 'resume',
+      vhdFooterFindings, elapsedMs: performance.now() - started,
+    };
+  } finally {
+    await file.close().catch(() => undefined);
+    await journal.close().catch(() => undefined);
+    if (completed) await rm(paths.journal, { force: true });
+  }
+}
+
+async function openFiles(
+  paths: ReturnType<typeof downloadFilePaths>, header: JournalHeader, size: number, decision: ResumeDecision, flushMs: number | undefined,
+): Promise<{ file: FileHandle; journal: JournalAppender }> {
+  if (decision.mode === 'resume') {
+    const file = await open(paths.partial, 'r+');
+    return { file, journal: await JournalAppender.resume(paths.journal, decision.journalValidLength, flushMs) };
+  }
+  // A fresh start: any old partial content is discarded. Truncating to the full size makes one big hole;
+  // only written ranges will ever be allocated.
+  const file = await open(paths.partial, 'w+');
+  try {
+    await file.truncate(size);
+    return { file, journal: await JournalAppender.create(paths.journal, header, flushMs) };
+  } catch (error) {
+    await file.close();
+    throw error;
+  }
+}
+
+async function readFooter(file: FileHandle, size: number): Promise<Buffer> {
+  const footer = Buffer.alloc(VHD_FOOTER_BYTES);
+  await file.read(footer, 0, VHD_FOOTER_BYTES, size - VHD_FOOTER_BYTES);
+  return footer;
+}
+
+async function fileSize(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await fileSize(path)) !== undefined;
+}

@@ -1,0 +1,51 @@
+// Before the final name appears, every range is read back from the partial file and hashed again. This catches
+// what hashing on receipt cannot: a write lost in a crash that the journal already vouched for, a file touched
+// by someone else between runs, a disk returning different bytes. Resumed ranges are only trustworthy this way.
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import type { ByteRange } from './byteRange.ts';
+
+export interface IndexedRange extends ByteRange {
+  index: number;
+}
+
+/** Indexes whose hash on disk differs from the one recorded on receipt (or that have no recorded hash). */
+export function findMismatchedRanges(
+  ranges: readonly IndexedRange[],
+  expected: ReadonlyMap<number, string>,
+  actual: ReadonlyMap<number, string>,
+): number[] {
+  return ranges.filter((r) => expected.get(r.index) === undefined || expected.get(r.index) !== actual.get(r.index)).map((r) => r.index);
+}
+
+const READ_BYTES = 4 * 1024 * 1024;
+
+/** SHA-256 of each range as it is in the file; a few reads in flight so the disk and the hash overlap. */
+export async function hashFileRanges(
+  file: FileHandle,
+  ranges: readonly IndexedRange[],
+  options: { concurrency?: number; signal?: AbortSignal; onBytes?: (count: number) => void } = {},
+): Promise<Map<number, string>> {
+  const hashes = new Map<number, string>();
+  let next = 0;
+  const worker = async () => {
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    while (next < ranges.length) {
+      const range = ranges[next++];
+      const hash = createHash('sha256');
+      let done = 0;
+      while (done < range.count) {
+        options.signal?.throwIfAborted();
+        const want = Math.min(READ_BYTES, range.count - done);
+        const { bytesRead } = await file.read(buffer, 0, want, range.offset + done);
+        if (bytesRead === 0) break; // file shorter than the plan: the hash will not match
+        hash.update(buffer.subarray(0, bytesRead));
+        done += bytesRead;
+        options.onBytes?.(bytesRead);
+      }
+      hashes.set(range.index, hash.digest('hex'));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  return hashes;
+}
