@@ -1,0 +1,64 @@
+// The editor's validation entry point: text in, findings with exact text ranges out. Runs the schema and every
+// semantic rule over each image template in the text (a bare template or the ones inside a deployment template).
+
+import { getNodeValue } from 'jsonc-parser';
+import { localizable, type Finding, type JsonPath, type RuleFinding } from './finding.ts';
+import { findImageTemplatesInValue, isDeploymentTemplate, type ImageTemplateInDocument } from './findImageTemplatesInDocument.ts';
+import type { ImageTemplateFacts } from './imageTemplateFacts.ts';
+import { IMAGE_TEMPLATE_RULES } from './imageTemplateRules.ts';
+import { parseJsonText, rangeForPath } from './jsonTextLocator.ts';
+import { asObject, type ImageTemplateRule } from './templateAccess.ts';
+import { validateAgainstSchema } from './validateAgainstSchema.ts';
+
+export interface ValidateImageTemplateOptions {
+  /** Facts looked up in Azure (staging resource group contents, source and target image features). */
+  facts?: ImageTemplateFacts;
+  /** Defaults to every rule; tests and the shell may narrow it. */
+  rules?: readonly ImageTemplateRule[];
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function validateImageTemplateText(text: string, options: ValidateImageTemplateOptions = {}): Finding[] {
+  const { root, syntaxErrors } = parseJsonText(text);
+  const findings: Finding[] = syntaxErrors.map(({ message, range }) => ({
+    rule: 'json-syntax', severity: 'error', message, messageTemplate: message, messageArgs: [], path: [], range,
+  }));
+  if (!root) return findings;
+  const document = getNodeValue(root);
+  for (const template of templatesToCheck(document)) {
+    for (const finding of checkTemplate(template, options)) {
+      const path: JsonPath = [...template.path, ...finding.path];
+      const { target, ...rest } = finding;
+      findings.push({ ...rest, path, range: rangeForPath(root, path, target) });
+    }
+  }
+  return findings.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** A file opened as an image template is checked as one even when it doesn't look like one yet (e.g. `{}`). */
+function templatesToCheck(document: unknown): ImageTemplateInDocument[] {
+  const found = findImageTemplatesInValue(document);
+  const root = asObject(document);
+  if (found.length === 0 && root && !isDeploymentTemplate(root)) return [{ path: [], resource: root, embedding: 'document' }];
+  return found;
+}
+
+function checkTemplate(template: ImageTemplateInDocument, options: ValidateImageTemplateOptions): RuleFinding[] {
+  const semantic: RuleFinding[] = [];
+  for (const rule of options.rules ?? IMAGE_TEMPLATE_RULES) {
+    try {
+      semantic.push(...rule.check({ resource: template.resource, facts: options.facts ?? {} }));
+    } catch (error) {
+      // A rule bug must not take the whole Problems list down while the user types.
+      semantic.push({
+        rule: rule.id, severity: 'info', path: [],
+        ...localizable('The check "{0}" could not run: {1}', rule.id, error instanceof Error ? error.message : String(error)),
+      });
+    }
+  }
+  // Where a semantic rule speaks about a path, its more specific message replaces the schema's.
+  const ruled = new Set(semantic.map((f) => JSON.stringify(f.path)));
+  const schema = validateAgainstSchema(template.resource, template.embedding).filter((f) => !ruled.has(JSON.stringify(f.path)));
+  return [...schema, ...semantic];
+}
