@@ -1,0 +1,32 @@
+import { finding, type Finding } from '../finding.ts';
+import type { EncryptionPreflightContext } from '../preflightContext.ts';
+
+// The extension rejects a new configuration while one runs ("An operation is already in progress. Please wait for it
+// to complete."), and a pending restart must happen before anything else.
+export const OPERATION_IN_PROGRESS_RULE = 'ade.operation-in-progress';
+
+export const OPERATION_IN_PROGRESS_MESSAGES = {
+  running: {
+    message: 'An encryption operation is still running (OS volume: {os}, data volumes: {data}).',
+    why: 'The extension rejects a new operation while one is in progress.',
+    fix: 'Wait until the current operation finishes, then try again.',
+  },
+  restartPending: {
+    message: 'The VM waits for a restart to finish encrypting the OS volume (VMRestartPending).',
+    why: 'OS volume encryption completes during the next boot; a new operation cannot start before that.',
+    fix: 'Restart the VM, wait a few minutes, and check the status again.',
+  },
+} as const;
+
+export function findOperationInProgress(context: EncryptionPreflightContext): Finding[] {
+  const status = context.status;
+  if (!status) return [];
+  const params = { os: status.os, data: status.data };
+  if (status.phase === 'RestartPending') {
+    return [finding(OPERATION_IN_PROGRESS_RULE, 'error', OPERATION_IN_PROGRESS_MESSAGES.restartPending, { path: 'status', params })];
+  }
+  if (status.phase === 'Encrypting' || status.phase === 'Decrypting') {
+    return [finding(OPERATION_IN_PROGRESS_RULE, 'error', OPERATION_IN_PROGRESS_MESSAGES.running, { path: 'status', params })];
+  }
+  return [];
+}
