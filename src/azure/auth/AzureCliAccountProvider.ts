@@ -88,11 +88,14 @@ export class AzureCliAccountProvider implements AccountProvider {
     const key = tenantId ?? '';
     let credential = this.credentials.get(key);
     if (!credential) {
-      credential = import('@azure/identity').then(
-        ({ AzureCliCredential }) => new AzureCliCredential(tenantId ? { tenantId } : {}),
-      );
+      credential = createAzureCliCredential(tenantId);
       this.credentials.set(key, credential);
     }
     return credential;
   }
+}
+
+async function createAzureCliCredential(tenantId: string | undefined): Promise<TokenCredential> {
+  const { AzureCliCredential } = await import('@azure/identity');
+  return new AzureCliCredential(tenantId ? { tenantId } : {});
 }

@@ -1,4 +1,4 @@
-import type { AzureSubscription, VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
+import type { AzureSubscription, VSCodeAzureSubscriptionProvider as SubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
 import type { AccountProvider, SubscriptionListing, TenantInfo } from './AccountProvider.ts';
@@ -12,7 +12,7 @@ export class VSCodeAccountProvider implements AccountProvider {
   readonly method = 'vscode' as const;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeSession = this.changed.event;
-  private provider: Promise<VSCodeAzureSubscriptionProvider> | undefined;
+  private provider: Promise<SubscriptionProvider> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly logger: vscode.LogOutputChannel;
 
@@ -36,7 +36,7 @@ export class VSCodeAccountProvider implements AccountProvider {
   }
 
   async listSubscriptions(): Promise<SubscriptionListing> {
-    const auth = await import('@microsoft/vscode-azext-azureauth');
+    const { getConfiguredAzureEnv } = await import('@microsoft/vscode-azext-azureauth');
     const provider = await this.getProvider();
     // Unfiltered: our own setting (azureLinuxVm.selectedSubscriptions) decides what the tree shows.
     const subscriptions = await provider.getSubscriptions(false);
@@ -49,7 +49,7 @@ export class VSCodeAccountProvider implements AccountProvider {
           tenantId: s.tenantId,
           name: s.name,
           credential: s.credential,
-          cloud: toCloudEndpoints(s, auth.getConfiguredAzureEnv().isCustomCloud),
+          cloud: toCloudEndpoints(s, getConfiguredAzureEnv().isCustomCloud),
           accountLabel: s.account?.label ?? '',
         })),
       failures: [],
@@ -61,13 +61,16 @@ export class VSCodeAccountProvider implements AccountProvider {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  private getProvider(): Promise<VSCodeAzureSubscriptionProvider> {
-    this.provider ??= import('@microsoft/vscode-azext-azureauth').then((auth) => {
-      const provider = new auth.VSCodeAzureSubscriptionProvider(this.logger);
-      this.disposables.push(provider, provider.onDidSignIn(() => this.changed.fire()), provider.onDidSignOut(() => this.changed.fire()));
-      return provider;
-    });
+  private getProvider(): Promise<SubscriptionProvider> {
+    this.provider ??= this.createProvider();
     return this.provider;
+  }
+
+  private async createProvider(): Promise<SubscriptionProvider> {
+    const { VSCodeAzureSubscriptionProvider } = await import('@microsoft/vscode-azext-azureauth');
+    const provider = new VSCodeAzureSubscriptionProvider(this.logger);
+    this.disposables.push(provider, provider.onDidSignIn(() => this.changed.fire()), provider.onDidSignOut(() => this.changed.fire()));
+    return provider;
   }
 }
 
