@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
+import { cacheTokens } from '../../core/auth/cacheTokens.ts';
 import { armScope } from '../../core/cloud/resolveCloudEndpoints.ts';
 import type { AccountProvider, SubscriptionListing, SubscriptionSession, TenantInfo } from './AccountProvider.ts';
 import { listSubscriptionsWithArm, listTenantsWithArm } from './listSubscriptionsWithArm.ts';
@@ -97,5 +98,6 @@ export class AzureCliAccountProvider implements AccountProvider {
 
 async function createAzureCliCredential(tenantId: string | undefined): Promise<TokenCredential> {
   const { AzureCliCredential } = await import('@azure/identity');
-  return new AzureCliCredential(tenantId ? { tenantId } : {});
+  // One `az` process per tenant and scope, not one per SDK client: see cacheTokens.
+  return cacheTokens(new AzureCliCredential(tenantId ? { tenantId } : {}));
 }
