@@ -17,8 +17,8 @@ export const replicationRegionsRule: ImageTemplateRule = {
     const findings: RuleFinding[] = [];
     for (const { value, path } of distributors(resource)) {
       if (kindOf(value) !== 'SharedImage') continue;
-      const hasTarget = value.targetRegions !== undefined;
-      const hasReplication = value.replicationRegions !== undefined;
+      const hasTarget = value.targetRegions != null;
+      const hasReplication = value.replicationRegions != null;
       if (hasTarget && hasReplication) {
         findings.push(ruleFinding(RULE, 'error', [...path, 'replicationRegions'], localizable(
           'Use "targetRegions" or "replicationRegions", not both. "replicationRegions" is deprecated: move its regions to "targetRegions".'), 'key'));

@@ -1,0 +1,42 @@
+// Small, valid templates for tests to break one thing at a time.
+
+import type { RuleFinding } from '../../../src/core/imageTemplate/finding.ts';
+import type { ImageTemplateFacts } from '../../../src/core/imageTemplate/imageTemplateFacts.ts';
+import type { ImageTemplateRule, JsonObject } from '../../../src/core/imageTemplate/templateAccess.ts';
+
+export const SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
+export const IDENTITY_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/images-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aib`;
+export const GALLERY_IMAGE_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/images-rg/providers/Microsoft.Compute/galleries/corpGallery/images/ubuntu-gen2`;
+
+/** A Linux (Ubuntu Gen2) template distributing to a Compute Gallery: passes every rule. */
+export function linuxTemplate(): JsonObject {
+  return {
+    location: 'westus2',
+    identity: { type: 'UserAssigned', userAssignedIdentities: { [IDENTITY_ID]: {} } },
+    properties: {
+      source: { type: 'PlatformImage', publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', version: 'latest' },
+      customize: [{ type: 'Shell', name: 'update', inline: ['sudo apt-get update'] }],
+      distribute: [{ type: 'SharedImage', galleryImageId: GALLERY_IMAGE_ID, runOutputName: 'gallery', targetRegions: [{ name: 'westus2' }] }],
+    },
+  };
+}
+
+export function propertiesOf(template: JsonObject): JsonObject {
+  return template.properties as JsonObject;
+}
+
+export function check(rule: ImageTemplateRule, resource: JsonObject, facts: ImageTemplateFacts = {}): RuleFinding[] {
+  return rule.check({ resource, facts });
+}
+
+/** 1-based line of an offset, as the Problems panel shows it. */
+export function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+/** The 1-based line holding the first occurrence of `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" is not in the text`);
+  return lineAt(text, at);
+}
