@@ -58,6 +58,8 @@ export interface PageBlobDownloadResult {
   resumed: boolean;
   vhdFooterFindings: VhdFooterFinding[];
   elapsedMs: number;
+  /** Where the time went: planning (properties + page list), fetching, re-reading to verify, footer + rename. */
+  phaseMs: { planning: number; fetching: number; verifying: number; finishing: number };
 }
 
 export async function runPageBlobDownload(options: PageBlobDownloadOptions): Promise<PageBlobDownloadResult> {
@@ -69,6 +71,13 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     throw new DownloadError('destinationExists', 'A file already exists under the destination name.');
   }
 
+  const phaseMs = { planning: 0, fetching: 0, verifying: 0, finishing: 0 };
+  let phaseStart = started;
+  const endPhase = (phase: keyof typeof phaseMs) => {
+    const at = performance.now();
+    phaseMs[phase] += at - phaseStart;
+    phaseStart = at;
+  };
   const properties = await source.getProperties(signal);
   const plan = planPageRangeDownload(properties.size, await source.listPageRanges(signal), options.plan);
   const header: JournalHeader = {
@@ -79,6 +88,7 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     partialFileSize: await fileSize(paths.partial), journal: await readDownloadJournal(paths.journal), expectedHeader: header, plan,
   });
   const { file, journal } = await openFiles(paths, header, plan.blobSize, decision, options.journalFlushIntervalMs);
+  endPhase('planning');
   const done = decision.mode === 'resume' ? decision.doneByIndex : new Map<number, string>();
   const bytesResumed = plan.requests.filter((r) => done.has(r.index)).reduce((sum, r) => sum + r.count, 0);
 
@@ -111,9 +121,11 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     bytesFetched += todo.reduce((sum, r) => sum + r.count, 0);
     peakInFlight = fetched.peakInFlight;
     await journal.flush();
+    endPhase('fetching');
 
     report('verifying');
     let mismatched = findMismatchedRanges(plan.requests, done, await hashFileRanges(file, plan.requests, { signal }));
+    endPhase('verifying');
     if (mismatched.length > 0) {
       // Bytes on disk differ from what was received (lost write, damaged or edited file): fetch those once more,
       // writing zeros too since the region may hold wrong non-zero bytes.
@@ -123,7 +135,9 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
       for (const [index, hash] of refetched.hashesByIndex) done.set(index, hash);
       bytesWritten += refetched.bytesWritten;
       bytesFetched += again.reduce((sum, r) => sum + r.count, 0);
+      endPhase('fetching');
       mismatched = findMismatchedRanges(again, done, await hashFileRanges(file, again, { signal }));
+      endPhase('verifying');
       if (mismatched.length > 0) {
         throw new DownloadError('verificationFailed', `${mismatched.length} range(s) read back different from what was received, even after fetching them again.`);
       }
@@ -142,12 +156,13 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     await rename(`${paths.manifest}.tmp`, paths.manifest);
     await rename(paths.partial, paths.destination);
     completed = true;
+    endPhase('finishing');
     report('done');
     return {
       destinationPath: paths.destination, manifestPath: paths.manifest, blobSize: plan.blobSize, bytesWritten, bytesFetched,
       bytesResumed, bytesSkipped: plan.skippedBytes, requestCount: plan.requests.length, rangesRefetched,
       retries: meter.snapshot(performance.now()).retries, peakInFlight, resumed: decision.mode === 'resume',
-      vhdFooterFindings, elapsedMs: performance.now() - started,
+      vhdFooterFindings, elapsedMs: performance.now() - started, phaseMs,
     };
   } finally {
     await file.close().catch(() => undefined);
