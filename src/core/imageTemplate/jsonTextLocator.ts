@@ -17,7 +17,8 @@ export function parseJsonText(text: string): ParsedJsonText {
     root,
     syntaxErrors: errors.map((e) => ({
       message: describeParseError(printParseErrorCode(e.error)),
-      range: { offset: e.offset, length: Math.max(e.length, 1) },
+      // Errors at the end of the text have no width; everywhere else underline at least one character.
+      range: { offset: e.offset, length: Math.min(Math.max(e.length, 1), text.length - e.offset) },
     })),
   };
 }
