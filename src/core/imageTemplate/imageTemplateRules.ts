@@ -1,5 +1,6 @@
 // Every semantic rule. One rule per file under rules/; each is pure and reads Azure-only facts from its input.
 
+import type { ImageTemplateRule } from './imageTemplateRule.ts';
 import { apiVersionRule } from './rules/apiVersionRule.ts';
 import { distributeTargetsRule } from './rules/distributeTargetsRule.ts';
 import { downloadChecksumRule } from './rules/downloadChecksumRule.ts';
@@ -17,7 +18,6 @@ import { stagingResourceGroupRule } from './rules/stagingResourceGroupRule.ts';
 import { unreplacedPlaceholderRule } from './rules/unreplacedPlaceholderRule.ts';
 import { vnetConfigRule } from './rules/vnetConfigRule.ts';
 import { windowsCustomizerOnLinuxRule } from './rules/windowsCustomizerOnLinuxRule.ts';
-import type { ImageTemplateRule } from './templateAccess.ts';
 
 export const IMAGE_TEMPLATE_RULES: readonly ImageTemplateRule[] = [
   serviceRegionRule,

@@ -2,22 +2,9 @@
 // the wrong type: each reader returns only what is really there, with the path (relative to the resource) that
 // points at it.
 
-import type { JsonPath, RuleFinding } from './finding.ts';
-import type { ImageTemplateFacts } from './imageTemplateFacts.ts';
+import type { JsonPath } from './finding.ts';
 
 export type JsonObject = Record<string, unknown>;
-
-/** What every semantic rule receives. */
-export interface ImageTemplateUnderCheck {
-  /** The image template resource object (bare document or the entry in `resources`). */
-  resource: JsonObject;
-  facts: ImageTemplateFacts;
-}
-
-export interface ImageTemplateRule {
-  id: string;
-  check(template: ImageTemplateUnderCheck): RuleFinding[];
-}
 
 export interface Located<T> {
   value: T;

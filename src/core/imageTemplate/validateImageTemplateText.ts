@@ -2,12 +2,13 @@
 // semantic rule over each image template in the text (a bare template or the ones inside a deployment template).
 
 import { getNodeValue } from 'jsonc-parser';
+import type { ImageTemplateRule } from './imageTemplateRule.ts';
 import { localizable, type Finding, type JsonPath, type RuleFinding } from './finding.ts';
 import { findImageTemplatesInValue, isDeploymentTemplate, type ImageTemplateInDocument } from './findImageTemplatesInDocument.ts';
 import type { ImageTemplateFacts } from './imageTemplateFacts.ts';
 import { IMAGE_TEMPLATE_RULES } from './imageTemplateRules.ts';
 import { parseJsonText, rangeForPath } from './jsonTextLocator.ts';
-import { asObject, type ImageTemplateRule } from './templateAccess.ts';
+import { asObject } from './templateAccess.ts';
 import { validateAgainstSchema } from './validateAgainstSchema.ts';
 
 export interface ValidateImageTemplateOptions {

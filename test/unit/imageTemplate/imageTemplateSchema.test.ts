@@ -155,3 +155,17 @@ test('every property in the schema carries a description for hover', () => {
   visit(schema.definitions, '');
   assert.deepEqual(undocumented, []);
 });
+
+test('the root schema (what jsonValidation contributes) handles both a bare template and a deployment template', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const validate = ajv.compile(schema);
+  assert.ok(validate(JSON.parse(fixture('ubuntuGallery.imagetemplate.json'))), JSON.stringify(validate.errors));
+  const deployment = JSON.parse(fixture('deploymentWithExpressions.json')) as { resources: { properties: Record<string, unknown> }[] };
+  assert.ok(validate(deployment), JSON.stringify(validate.errors));
+  deployment.resources[1].properties.buildTimeoutInMinutes = 2000;
+  deployment.resources[0].properties = { anything: true }; // other resource types are not ours to judge
+  assert.equal(validate(deployment), false);
+  const paths = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+  assert.ok(paths.includes('/resources/1/properties/buildTimeoutInMinutes maximum'), paths.join('\n'));
+  assert.ok(!paths.some((p) => p.startsWith('/resources/0')), paths.join('\n'));
+});

@@ -1,8 +1,9 @@
 // Small, valid templates for tests to break one thing at a time.
 
 import type { RuleFinding } from '../../../src/core/imageTemplate/finding.ts';
+import type { ImageTemplateRule } from '../../../src/core/imageTemplate/imageTemplateRule.ts';
 import type { ImageTemplateFacts } from '../../../src/core/imageTemplate/imageTemplateFacts.ts';
-import type { ImageTemplateRule, JsonObject } from '../../../src/core/imageTemplate/templateAccess.ts';
+import type { JsonObject } from '../../../src/core/imageTemplate/templateAccess.ts';
 
 export const SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
 export const IDENTITY_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/images-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aib`;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { validateImageTemplateText } from '../../../src/core/imageTemplate/validateImageTemplateText.ts';
-import type { ImageTemplateRule } from '../../../src/core/imageTemplate/templateAccess.ts';
+import type { ImageTemplateRule } from '../../../src/core/imageTemplate/imageTemplateRule.ts';
 import { lineAt, lineOf } from './templateBuilders.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');

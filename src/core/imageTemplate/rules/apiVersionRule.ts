@@ -2,8 +2,8 @@
 // properties the schema accepts, so say which version the checks assume.
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding } from '../finding.ts';
-import type { ImageTemplateRule } from '../templateAccess.ts';
 
 const RULE = 'api-version';
 export const CHECKED_API_VERSION = '2025-10-01';

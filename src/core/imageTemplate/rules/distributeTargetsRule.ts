@@ -1,7 +1,8 @@
 // A build with nowhere to go is rejected by the service only after upload; say so while editing.
 
 import { localizable, ruleFinding } from '../finding.ts';
-import { templateProperties, type ImageTemplateRule } from '../templateAccess.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
+import { templateProperties } from '../templateAccess.ts';
 
 const RULE = 'distribute-targets';
 

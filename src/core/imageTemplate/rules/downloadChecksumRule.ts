@@ -3,8 +3,9 @@
 // fetched over plain http is one too, since anyone on the path could change it.
 
 import { isArmExpression } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type JsonPath, type RuleFinding } from '../finding.ts';
-import { asObject, customizers, inVMValidators, templateProperties, type ImageTemplateRule, type JsonObject } from '../templateAccess.ts';
+import { asObject, customizers, inVMValidators, templateProperties, type JsonObject } from '../templateAccess.ts';
 
 const RULE = 'download-checksum';
 

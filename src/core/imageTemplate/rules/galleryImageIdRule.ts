@@ -2,10 +2,11 @@
 // a version id, a bare name, or a gallery name with a hyphen (gallery names allow letters, digits, "." and "_" only).
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { RESOURCE_ID_SHAPES, matchesResourceIdShape } from '../azureResourceId.ts';
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
 import { hasPlaceholder } from '../placeholders.ts';
-import { distributors, kindOf, type ImageTemplateRule } from '../templateAccess.ts';
+import { distributors, kindOf } from '../templateAccess.ts';
 
 const RULE = 'gallery-image-id';
 const GALLERY_NAME = /^[A-Za-z0-9._]{1,80}$/;

@@ -3,10 +3,11 @@
 // SKU name (Gen2 SKUs end in "-gen2" / "-g2"); the target's from Azure. Without the target's, a Gen2 SKU gets a hint.
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
 import { galleryImageFacts } from '../imageTemplateFacts.ts';
 import { sourceImageTraits } from '../sourceImageTraits.ts';
-import { distributors, kindOf, type ImageTemplateRule } from '../templateAccess.ts';
+import { distributors, kindOf } from '../templateAccess.ts';
 
 const RULE = 'hyper-v-generation';
 

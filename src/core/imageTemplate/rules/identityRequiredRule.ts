@@ -3,8 +3,9 @@
 // storage account, and to read scripts from Azure Storage without a SAS. Without one, the build fails late.
 
 import { isArmExpression, isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type LocalizableMessage } from '../finding.ts';
-import { asObject, customizers, distributors, inVMValidators, kindOf, templateProperties, type ImageTemplateRule, type JsonObject } from '../templateAccess.ts';
+import { asObject, customizers, distributors, inVMValidators, kindOf, templateProperties, type JsonObject } from '../templateAccess.ts';
 
 const RULE = 'identity-required';
 

@@ -2,7 +2,8 @@
 // script then runs without the rights its author expected.
 
 import { localizable, ruleFinding } from '../finding.ts';
-import { customizers, inVMValidators, kindOf, type ImageTemplateRule } from '../templateAccess.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
+import { customizers, inVMValidators, kindOf } from '../templateAccess.ts';
 
 const RULE = 'powershell-elevation';
 

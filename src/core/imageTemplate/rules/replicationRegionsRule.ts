@@ -3,10 +3,11 @@
 // location names ("westus2"); a region listed twice is a mistake.
 
 import { isArmExpression, isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type JsonPath, type RuleFinding } from '../finding.ts';
 import { hasPlaceholder } from '../placeholders.ts';
 import { normalizeRegionName } from '../serviceRegions.ts';
-import { asObject, distributors, kindOf, type ImageTemplateRule } from '../templateAccess.ts';
+import { asObject, distributors, kindOf } from '../templateAccess.ts';
 
 const RULE = 'replication-regions';
 const REGION_NAME = /^[a-z][a-z0-9]*$/;

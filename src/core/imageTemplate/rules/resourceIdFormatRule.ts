@@ -3,10 +3,11 @@
 // Gallery targets and the staging resource group have their own rules with more specific advice.
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { RESOURCE_ID_SHAPES, isSourceImageVersionId, matchesResourceIdShape, type ResourceIdShape } from '../azureResourceId.ts';
 import { localizable, ruleFinding, type JsonPath, type RuleFinding } from '../finding.ts';
 import { hasPlaceholder } from '../placeholders.ts';
-import { asObject, distributors, kindOf, source, templateProperties, type ImageTemplateRule, type JsonObject } from '../templateAccess.ts';
+import { asObject, distributors, kindOf, source, templateProperties, type JsonObject } from '../templateAccess.ts';
 
 const RULE = 'resource-id-format';
 

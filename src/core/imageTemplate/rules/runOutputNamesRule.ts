@@ -2,8 +2,9 @@
 // resources of the template, so names must be valid resource names and unique (ARM compares names without case).
 
 import { isArmExpression } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
-import { distributors, type ImageTemplateRule } from '../templateAccess.ts';
+import { distributors } from '../templateAccess.ts';
 
 const RULE = 'run-output-names';
 const VALID_NAME = /^[A-Za-z0-9-_.]{1,64}$/;

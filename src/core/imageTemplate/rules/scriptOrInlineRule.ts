@@ -2,7 +2,8 @@
 // `inline` (the API's own rule). With neither there is nothing to run; with both the service rejects the template.
 
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
-import { customizers, inVMValidators, kindOf, type ImageTemplateRule, type Located, type JsonObject } from '../templateAccess.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
+import { customizers, inVMValidators, kindOf, type Located, type JsonObject } from '../templateAccess.ts';
 
 const RULE = 'script-or-inline';
 const SCRIPT_KINDS = new Set(['Shell', 'PowerShell']);

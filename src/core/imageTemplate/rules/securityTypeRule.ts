@@ -6,9 +6,10 @@
 // Security types live in Azure (image features), so this rule speaks only when the shell supplied them.
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
 import { galleryImageFacts, type ImageSecurityType } from '../imageTemplateFacts.ts';
-import { distributors, kindOf, source, type ImageTemplateRule } from '../templateAccess.ts';
+import { distributors, kindOf, source } from '../templateAccess.ts';
 
 const RULE = 'security-type';
 const NOT_A_SOURCE = new Set<ImageSecurityType>(['TrustedLaunch', 'ConfidentialVM']);

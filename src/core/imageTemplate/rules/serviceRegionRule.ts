@@ -2,10 +2,10 @@
 // be distributed to any region, so only `location` is checked. Preview regions need a feature registered first.
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding } from '../finding.ts';
 import { hasPlaceholder } from '../placeholders.ts';
 import { IMAGE_BUILDER_REGIONS, findImageBuilderRegion } from '../serviceRegions.ts';
-import type { ImageTemplateRule } from '../templateAccess.ts';
 
 const RULE = 'service-region';
 

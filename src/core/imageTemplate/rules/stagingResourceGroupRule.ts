@@ -3,11 +3,12 @@
 // passes `facts.stagingResourceGroup` and this rule turns it into a finding.
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { RESOURCE_ID_SHAPES, matchesResourceIdShape } from '../azureResourceId.ts';
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
 import { hasPlaceholder } from '../placeholders.ts';
 import { normalizeRegionName } from '../serviceRegions.ts';
-import { templateProperties, type ImageTemplateRule } from '../templateAccess.ts';
+import { templateProperties } from '../templateAccess.ts';
 
 const RULE = 'staging-resource-group';
 const PATH = ['properties', 'stagingResourceGroup'];

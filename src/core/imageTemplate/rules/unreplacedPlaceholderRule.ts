@@ -3,9 +3,9 @@
 // commands, where `<` and `{}` are shell or PowerShell syntax.
 
 import { isArmExpression } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type JsonPath, type RuleFinding } from '../finding.ts';
 import { findPlaceholders } from '../placeholders.ts';
-import type { ImageTemplateRule } from '../templateAccess.ts';
 
 const RULE = 'unreplaced-placeholder';
 /** Properties whose strings are commands or filters, not Azure values. */

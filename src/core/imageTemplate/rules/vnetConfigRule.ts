@@ -2,8 +2,9 @@
 // deployed, so `proxyVmSize` must not be set (API reference).
 
 import { isLiteralString } from '../armExpression.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
-import { asObject, templateProperties, type ImageTemplateRule } from '../templateAccess.ts';
+import { asObject, templateProperties } from '../templateAccess.ts';
 
 const RULE = 'vnet-config';
 const BASE = ['properties', 'vmProfile', 'vnetConfig'];

@@ -2,8 +2,9 @@
 // when it reaches them. The OS comes from the Marketplace publisher (or from Azure, for custom images).
 
 import { localizable, ruleFinding, type RuleFinding } from '../finding.ts';
+import type { ImageTemplateRule } from '../imageTemplateRule.ts';
 import { sourceImageTraits } from '../sourceImageTraits.ts';
-import { customizers, inVMValidators, kindOf, type ImageTemplateRule } from '../templateAccess.ts';
+import { customizers, inVMValidators, kindOf } from '../templateAccess.ts';
 
 const RULE = 'windows-step-on-linux';
 const WINDOWS_ONLY = new Set(['PowerShell', 'WindowsRestart', 'WindowsUpdate']);
