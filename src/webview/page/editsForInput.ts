@@ -10,8 +10,10 @@ export function editsForInput(field: FieldView, input: string | boolean, resourc
   if (field.readOnly) return [];
   const current = valueAt(resource, field.path);
   const edit = field.edit;
-  const set = (value: JsonValue): FormEdit[] => (JSON.stringify(value) === JSON.stringify(current) ? [] : [{ op: 'set', path: field.path, value }]);
-  const remove = (): FormEdit[] => (current === undefined ? [] : [{ op: 'remove', path: field.path }]);
+  // Always sent, even when `resource` already holds the value: it may be older than edits still on their way, and
+  // the host turns a no-op into no change at all.
+  const set = (value: JsonValue): FormEdit[] => [{ op: 'set', path: field.path, value }];
+  const remove = (): FormEdit[] => [{ op: 'remove', path: field.path }];
 
   if (typeof input === 'boolean') {
     if (edit.mode === 'enabled') return input ? set('Enabled') : remove();
