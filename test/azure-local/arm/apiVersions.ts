@@ -1,0 +1,16 @@
+// The api-versions the SDKs installed in package.json send (grep `apiVersion` in node_modules/@azure/<sdk>/dist).
+// A route accepts exactly these, so a call that works against the stand-in is one Azure accepts too.
+export const apiVersions = {
+  /** @azure/arm-resources-subscriptions 2.1.1: subscriptions, tenants. */
+  subscriptions: ['2022-12-01'],
+  /** @azure/arm-resources 6.1.0: resource groups, providers. */
+  resources: ['2025-03-01'],
+  /** @azure/arm-compute 25.1.1: virtual machines and extensions. */
+  computeVirtualMachines: ['2026-04-01'],
+  /** @azure/arm-compute 25.1.1: disks and snapshots (DiskRP). */
+  computeDisks: ['2026-03-02'],
+  /** @azure/arm-keyvault 5.0.0. */
+  keyVault: ['2026-02-01'],
+  /** @azure/arm-imagebuilder 5.0.0. */
+  imageBuilder: ['2025-10-01'],
+} as const;

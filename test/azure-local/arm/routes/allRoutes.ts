@@ -1,0 +1,23 @@
+// Every route the stand-in serves. A new ARM operation = a new entry in one of these files (or a new file here).
+import type { Route } from '../route.ts';
+import { diskRoutes } from './disks.ts';
+import { imageTemplateRoutes } from './imageTemplates.ts';
+import { operationRoutes } from './operations.ts';
+import { providerRoutes } from './providers.ts';
+import { resourceGroupRoutes } from './resourceGroups.ts';
+import { snapshotRoutes } from './snapshots.ts';
+import { subscriptionRoutes } from './subscriptions.ts';
+import { vaultRoutes } from './vaults.ts';
+import { virtualMachineRoutes } from './virtualMachines.ts';
+
+export const allRoutes: readonly Route[] = [
+  ...subscriptionRoutes,
+  ...resourceGroupRoutes,
+  ...providerRoutes,
+  ...virtualMachineRoutes,
+  ...diskRoutes,
+  ...snapshotRoutes,
+  ...vaultRoutes,
+  ...imageTemplateRoutes,
+  ...operationRoutes,
+];
