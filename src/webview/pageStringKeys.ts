@@ -3,7 +3,7 @@
 // English text of its own. Strings with {0}, {1} are filled in by the page (`formatString`).
 
 export const PAGE_STRING_KEYS = [
-  'title', 'template', 'showJsonBeside', 'openAsText', 'createTemplate', 'loading',
+  'title', 'template', 'showJsonBeside', 'openAsText', 'createTemplate',
   'readOnlySyntax', 'readOnlyEmpty', 'readOnlyNotObject', 'readOnlyNoTemplate',
   'summary', 'noProblems', 'otherFindings', 'showInJson',
   'sectionGeneral', 'sectionIdentity', 'sectionSource', 'sectionCustomize', 'sectionDistribute', 'sectionVmProfile',

@@ -12,7 +12,6 @@ export function pageStrings(): PageStrings {
     showJsonBeside: t('Show JSON Beside'),
     openAsText: t('Open as Text'),
     createTemplate: t('Create an Image Template'),
-    loading: t('Loading…'),
     readOnlySyntax: t('The JSON has syntax errors. Fix them in the text editor; the form is read-only until then.'),
     readOnlyEmpty: t('This file is empty.'),
     readOnlyNotObject: t('This file is not a JSON object, so it is not an image template.'),
