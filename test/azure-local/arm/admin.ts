@@ -4,7 +4,8 @@
 //   DELETE /__admin/faults             -> removes every rule and the global latency
 //   GET    /__admin/state              -> the whole state (resources, power states, grants)
 //   POST   /__admin/state              body: { powerStates?: {vmId: state}, diskStates?: {id: diskState},
-//                                              merge?: [{ id, ...partial ARM JSON }], settings?: { pageSize, lroDurationMs, retryAfterSeconds } }
+//                                              merge?: [{ id, ...partial ARM JSON }], settings?: { pageSize, lroDurationMs, retryAfterSeconds },
+//                                              providerRegistration?: { subscriptionId: { namespace: 'NotRegistered' } } }
 //   GET    /__admin/requests           -> the request log; DELETE clears it
 //   GET    /__admin/health             -> { ok: true }
 import type { LocalAzureState } from '../state/LocalAzureState.ts';
@@ -31,6 +32,8 @@ export interface StateChange {
   diskStates?: Record<string, string>;
   merge?: Array<{ id: string; [key: string]: unknown }>;
   settings?: Partial<ArmSettings>;
+  /** { [subscriptionId]: { 'Microsoft.VirtualMachineImages': 'NotRegistered' } } */
+  providerRegistration?: Record<string, Record<string, 'Registered' | 'NotRegistered' | 'Registering' | 'Unregistering'>>;
 }
 
 export async function handleAdminRequest(req: AdminRequest): Promise<RouteResult> {
@@ -78,6 +81,11 @@ export function applyStateChange(state: LocalAzureState, settings: ArmSettings, 
     const found = state.find(patch.id);
     if (!found) throw new ArmError(404, 'NotFound', `No resource ${patch.id}`);
     deepMerge(found.record.resource, patch);
+  }
+  for (const [subscriptionId, namespaces] of Object.entries(change.providerRegistration ?? {})) {
+    const subscription = state.subscription(subscriptionId);
+    if (!subscription) throw new ArmError(404, 'NotFound', `No subscription ${subscriptionId}`);
+    subscription.providerRegistration = { ...subscription.providerRegistration, ...namespaces };
   }
   Object.assign(settings, change.settings ?? {});
 }
