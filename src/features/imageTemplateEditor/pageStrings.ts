@@ -16,7 +16,7 @@ export function pageStrings(): PageStrings {
     readOnlyEmpty: t('This file is empty.'),
     readOnlyNotObject: t('This file is not a JSON object, so it is not an image template.'),
     readOnlyNoTemplate: t('No image template resource (Microsoft.VirtualMachineImages/imageTemplates) was found in this deployment template.'),
-    summary: t('{0} errors, {1} warnings'),
+    summary: t('Errors: {0}, warnings: {1}'),
     noProblems: t('No problems found.'),
     otherFindings: t('{0} more problems elsewhere in this file: see the Problems panel.'),
     showInJson: t('Show in JSON'),

@@ -30,6 +30,9 @@ export function registerImageTemplateEditor(context: vscode.ExtensionContext, se
     validator,
     vscode.window.registerCustomEditorProvider(IMAGE_TEMPLATE_EDITOR_VIEW_TYPE, provider, { supportsMultipleEditorsPerDocument: true }),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateContextKey(editor)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) updateContextKey(vscode.window.activeTextEditor);
+    }),
   );
   register(OPEN_AS_TEXT_COMMAND, (uri) => openWith(uri ?? activeCustomEditorUri(), 'default'));
   register(OPEN_WITH_FORM_COMMAND, (uri) => openWith(uri ?? vscode.window.activeTextEditor?.document.uri, IMAGE_TEMPLATE_EDITOR_VIEW_TYPE));
