@@ -4,7 +4,6 @@
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/imageTemplate/finding.ts';
-import { validateImageTemplateText } from '../../core/imageTemplate/validateImageTemplateText.ts';
 import type { Logger } from '../../shell/createLogger.ts';
 import { isImageTemplateFileName, looksLikeImageTemplateDocument } from './imageTemplateFiles.ts';
 import { findingsForProblems } from './readEditorState.ts';
@@ -14,6 +13,10 @@ export interface ValidationResult {
   version: number;
   findings: Finding[];
 }
+
+/** The validator (ajv and the schema) is loaded when the first template is opened, not when the extension activates. */
+let validatorModule: Promise<typeof import('../../core/imageTemplate/validateImageTemplateText.ts')> | undefined;
+const loadValidator = () => (validatorModule ??= import('../../core/imageTemplate/validateImageTemplateText.ts'));
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
 
@@ -70,15 +73,16 @@ export class ImageTemplateValidator implements vscode.Disposable {
       return;
     }
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.validateNow(document), delay));
+    this.timers.set(key, setTimeout(() => void this.validateNow(document), delay));
   }
 
-  private validateNow(document: vscode.TextDocument): void {
+  private async validateNow(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     this.timers.delete(key);
-    if (document.isClosed) return;
     let findings: Finding[];
     try {
+      const { validateImageTemplateText } = await loadValidator();
+      if (document.isClosed || this.timers.has(key)) return; // closed, or changed again while loading
       findings = validateImageTemplateText(document.getText());
     } catch (error) {
       this.logger.error(`Validating ${document.uri.path} failed`, error);
