@@ -2,7 +2,9 @@
 // revoke -> the same SAS is refused (403). Plus ARM's refusals and snapshot copies.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PageBlobClient } from '@azure/storage-blob';
+import { AnonymousCredential, PageBlobClient } from '@azure/storage-blob';
+
+const sasBlob = (url: string) => new PageBlobClient(url, new AnonymousCredential());
 import { PROD_SUBSCRIPTION } from '../../azure-local/fixtures/default.ts';
 import { GiB, expectedDiskBytes, fixedVhdFooter, vhdChecksum } from '../../azure-local/storage/fixedVhd.ts';
 import { armErrorCode, startLocalAzureWithClients, type LocalAzureClients } from './localAzureClients.ts';
@@ -24,7 +26,7 @@ test('grant -> download ranges -> revoke -> the old SAS gets 403', async () => {
   assert.match(access.accessSAS!, /[?&]si=/, 'signed with a stored access policy');
   assert.equal((await compute.disks.get(WEB, 'disk-orphan-logs-01')).diskState, 'ActiveSAS');
 
-  const blob = new PageBlobClient(access.accessSAS!);
+  const blob = sasBlob(access.accessSAS!);
   const props = await blob.getProperties();
   const diskBytes = 2 * GiB;
   assert.equal(props.contentLength, diskBytes + 512);
@@ -90,10 +92,10 @@ test('Trusted Launch snapshot export adds securityDataAccessSAS (VM guest state)
     .grantAccess('rg-security-prod', 'snap-vm-tl-01-os-20250603', { access: 'Read', durationInSeconds: 600, getSecureVMGuestStateSAS: true }, env.poll)
     .pollUntilDone();
   assert.ok(access.accessSAS && access.securityDataAccessSAS);
-  const vmgs = await new PageBlobClient(access.securityDataAccessSAS!).downloadToBuffer(0, 64);
+  const vmgs = await sasBlob(access.securityDataAccessSAS!).downloadToBuffer(0, 64);
   assert.match(vmgs.toString('ascii'), /vmgs/);
   await compute.snapshots.revokeAccess('rg-security-prod', 'snap-vm-tl-01-os-20250603', env.poll).pollUntilDone();
-  await assert.rejects(new PageBlobClient(access.securityDataAccessSAS!).downloadToBuffer(0, 64), (e: any) => e.statusCode === 403);
+  await assert.rejects(sasBlob(access.securityDataAccessSAS!).downloadToBuffer(0, 64), (e: any) => e.statusCode === 403);
 });
 
 test('incremental snapshot from a disk copies its blob; delete removes it', async () => {
@@ -106,7 +108,7 @@ test('incremental snapshot from a disk copies its blob; delete removes it', asyn
   assert.equal(snapshot.incremental, true);
   assert.equal(snapshot.diskSizeGB, 1);
   const access = await compute.snapshots.grantAccess(WEB, 'snap-web-01-data-01-test', { access: 'Read', durationInSeconds: 600 }, env.poll).pollUntilDone();
-  const bytes = await new PageBlobClient(access.accessSAS!).downloadToBuffer(64 * 1024 * 1024, 4096);
+  const bytes = await sasBlob(access.accessSAS!).downloadToBuffer(64 * 1024 * 1024, 4096);
   assert.deepEqual(bytes, expectedDiskBytes('vm-web-01-data-01', GiB, 64 * 1024 * 1024, 4096), 'the snapshot holds the source disk bytes');
   await assert.rejects(compute.snapshots.delete(WEB, 'snap-web-01-data-01-test', env.poll).pollUntilDone(), (e: any) => e.statusCode === 409);
   await compute.snapshots.revokeAccess(WEB, 'snap-web-01-data-01-test', env.poll).pollUntilDone();
