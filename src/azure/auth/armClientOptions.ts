@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
 import { armScope } from '../../core/cloud/resolveCloudEndpoints.ts';
+import { captureArmErrorPolicy } from './captureArmErrorPolicy.ts';
 
 const caCache = new Map<string, string>();
 
@@ -18,6 +19,7 @@ export function armClientOptions(cloud: CloudEndpoints): Record<string, unknown>
     credentials: { scopes },
     credentialScopes: scopes,
     userAgentOptions: { userAgentPrefix: 'azure-linux-vm-tools' },
+    additionalPolicies: [{ policy: captureArmErrorPolicy, position: 'perCall' }],
     ...(ca ? { tlsOptions: { ca } } : {}),
   };
 }

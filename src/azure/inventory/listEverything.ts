@@ -18,7 +18,7 @@ export interface ListingOutcome {
 export async function listEverything(
   sessions: readonly SubscriptionSession[],
   store: InventoryStore,
-  concurrency = 32,
+  concurrency = 100,
 ): Promise<ListingOutcome[]> {
   const jobs = sessions.flatMap((session) => resourceKinds.map((kind) => ({ session, kind })));
   const results = await mapWithConcurrency(jobs, concurrency, ({ session, kind }) => store.for(session).get(kind));

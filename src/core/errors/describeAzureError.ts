@@ -55,6 +55,9 @@ function findArmErrorBody(error: unknown): ArmErrorBody | undefined {
     const flat = candidate as ArmErrorBody | undefined;
     if (flat && typeof flat === 'object' && typeof flat.code === 'string' && typeof flat.message === 'string') return flat;
   }
+  // Kept on the request by captureArmErrorPolicy when the SDK threw without the body (see that policy).
+  const captured = (e.request as { armErrorBody?: ArmErrorBody } | undefined)?.armErrorBody;
+  if (captured && (captured.code || captured.message)) return captured;
   const nested = e.error as ArmErrorBody | undefined;
   if (nested && typeof nested === 'object' && (nested.code || nested.message)) return nested;
   return undefined;

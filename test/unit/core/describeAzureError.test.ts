@@ -40,3 +40,10 @@ test('anything thrown becomes readable text', () => {
   assert.equal(formatAzureError('boom'), 'boom');
   assert.equal(formatAzureError(undefined), 'undefined');
 });
+
+test('the body kept on the request wins over a generic paging message', () => {
+  const request = {};
+  Object.defineProperty(request, 'armErrorBody', { value: { code: 'InternalServerError', message: 'Injected.' }, enumerable: false });
+  const error = { name: 'RestError', code: 'InternalServerError', statusCode: 500, message: 'Pagination failed with unexpected statusCode 500', request };
+  assert.equal(formatAzureError(error), 'InternalServerError: Injected.');
+});
