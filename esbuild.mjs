@@ -7,7 +7,7 @@
 //  - dist/webview.js: the webview page (browser).
 // `--production` minifies; `--watch` rebuilds on change; `--metafile` writes dist/meta*.json for size analysis.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production') || process.env.CI === 'true';
@@ -104,6 +104,14 @@ const builds = [
 if (existsSync('src/webview/page/main.ts')) {
   builds.push({ ...common, entryPoints: ['src/webview/page/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' });
 }
+
+/** Data files package.json points at (JSON schema, snippets): copied so the package ships dist/ only. */
+const dataFiles = [
+  ['src/core/imageTemplate/imageTemplate.schema.json', 'dist/imageTemplate.schema.json'],
+  ['src/features/imageTemplateEditor/imageTemplate.snippets.json', 'dist/imageTemplate.snippets.json'],
+];
+mkdirSync('dist', { recursive: true });
+for (const [from, to] of dataFiles) if (existsSync(from)) copyFileSync(from, to);
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,10 +1,12 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands.ts';
+import { registerImageTemplateEditor } from './features/imageTemplateEditor/registerImageTemplateEditor.ts';
 import { createServices } from './services.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
   registerCommands(context, services);
+  registerImageTemplateEditor(context, services);
 }
 
 export function deactivate(): void {
