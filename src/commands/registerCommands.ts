@@ -18,6 +18,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
 
   register('azureLinuxVm.signIn', () => signIn(s.accounts));
   register('azureLinuxVm.selectSubscriptions', () => selectSubscriptions(s.accounts));
+  register('azureLinuxVm.signInToTenant', () => s.accounts.signInToTenant());
   register('azureLinuxVm.selectSignInMethod', () => selectSignInMethod());
   register('azureLinuxVm.selectCloud', () => selectCloud());
   register('azureLinuxVm.refresh', () => s.tree.refresh());

@@ -68,6 +68,11 @@ export class AccountManager implements vscode.Disposable {
     return signedIn;
   }
 
+  async signInToTenant(): Promise<void> {
+    await this.getProvider().signInToTenant();
+    this.invalidate();
+  }
+
   async getSubscriptions(): Promise<SubscriptionsView> {
     this.listing ??= this.getProvider().listSubscriptions();
     const listing = this.listing;

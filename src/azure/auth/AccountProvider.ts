@@ -30,6 +30,8 @@ export interface AccountProvider extends vscode.Disposable {
   /** Interactive: may show a prompt. Resolves true when signed in. */
   signIn(): Promise<boolean>;
   listTenants(): Promise<TenantInfo[]>;
+  /** Signs in to one more tenant of the same account (multi-factor or guest tenants need their own sign-in). */
+  signInToTenant(): Promise<void>;
   /** Every subscription the account can see (unfiltered), with per-tenant failures reported, not thrown. */
   listSubscriptions(): Promise<SubscriptionListing>;
   readonly onDidChangeSession: vscode.Event<void>;

@@ -48,6 +48,21 @@ export class AzureCliAccountProvider implements AccountProvider {
     return false;
   }
 
+  async signInToTenant(): Promise<void> {
+    const tenantId = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Sign in to another tenant with the Azure CLI'),
+      prompt: vscode.l10n.t('Tenant ID or domain (for example contoso.onmicrosoft.com)'),
+      ignoreFocusOut: true,
+      validateInput: (value) => (/^[\w.-]+$/.test(value.trim()) ? undefined : vscode.l10n.t('Enter a tenant ID (GUID) or a domain name.')),
+    });
+    if (!tenantId) return;
+    // The CLI owns its login: run it where the user can answer its prompts (browser or device code).
+    const terminal = vscode.window.createTerminal({ name: 'az login' });
+    terminal.show();
+    terminal.sendText(`az login --tenant ${tenantId.trim()}`);
+    vscode.window.showInformationMessage(vscode.l10n.t('When "az login" has finished, refresh the Azure Linux VMs view.'));
+  }
+
   async listTenants(): Promise<TenantInfo[]> {
     return listTenantsWithArm(await this.credentialFor(undefined), this.cloud);
   }

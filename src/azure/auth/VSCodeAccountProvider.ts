@@ -30,6 +30,13 @@ export class VSCodeAccountProvider implements AccountProvider {
     return signedIn;
   }
 
+  async signInToTenant(): Promise<void> {
+    // The package lists the account's tenants that have no session yet and signs in to the one picked.
+    const { signInToTenant } = await import('@microsoft/vscode-azext-azureauth');
+    await signInToTenant(await this.getProvider());
+    this.changed.fire();
+  }
+
   async listTenants(): Promise<TenantInfo[]> {
     const tenants = await (await this.getProvider()).getTenants();
     return tenants.flatMap((t) => (t.tenantId ? [{ tenantId: t.tenantId, displayName: t.displayName }] : []));
