@@ -17,17 +17,19 @@ use_node22
 names=() results=() secs=() counts=()
 total_pass=0 total_fail=0 total_skip=0
 
-# run_suite NAME GLOB-DIR CMD... : runs CMD (output also in test-results/logs/NAME.log), records result and time
+# run_suite NAME DIR LIMIT-MINUTES CMD... : runs CMD (output also in test-results/logs/NAME.log) under a time
+# limit (a hung suite must not eat CI's 90 minutes; `timeout` signals the whole group), records result and time
 run_suite() {
-  local name=$1 dir=$2; shift 2
+  local name=$1 dir=$2 limit=$3; shift 3
   if [ -n "$dir" ] && [ -z "$(find "$dir" -name "*.test.ts" -o -name "*.e2e.ts" 2>/dev/null | head -1)" ]; then
     names+=("$name") results+=("none") secs+=(0) counts+=("no test files in $dir")
     return
   fi
   log "── $name ──"
   local t=$(now) status
-  "$@" 2>&1 | tee "$LOGS/$name.log"
+  timeout --kill-after=30 "${limit}m" "$@" 2>&1 | tee "$LOGS/$name.log"
   status=${PIPESTATUS[0]}
+  [ "$status" -ne 124 ] && [ "$status" -ne 137 ] || echo "✖ $name: stopped after its ${limit}-minute limit" | tee -a "$LOGS/$name.log"
   local pass fail skip
   # node:test's closing lines: "ℹ pass N", "ℹ fail N", "ℹ skipped N"
   pass=$(grep -aoE '^ℹ pass [0-9]+' "$LOGS/$name.log" | tail -1 | grep -oE '[0-9]+' || true)
@@ -44,10 +46,10 @@ run_suite() {
   fi
 }
 
-run_suite typecheck "" npm run --silent typecheck
-run_suite unit test/unit npm run --silent test:unit
-run_suite integration test/integration npm run --silent test:integration
-run_suite e2e test/e2e npm run --silent test:e2e
+run_suite typecheck "" 10 npm run --silent typecheck
+run_suite unit test/unit 10 npm run --silent test:unit
+run_suite integration test/integration 20 npm run --silent test:integration
+run_suite e2e test/e2e 30 npm run --silent test:e2e
 
 echo
 echo "──────────── summary ────────────"

@@ -39,5 +39,6 @@ ensure_apt() {
 }
 
 # The Debian packages the project needs on a machine: chromium (E2E browser), ripgrep (code-server's search),
-# libkrb5-dev + build tools (code-server's native modules), libsecret-1-0 (AzCopy), fonts-noto-cjk (Japanese UI).
-APT_PACKAGES=(chromium ripgrep libkrb5-dev libsecret-1-0 fonts-noto-cjk python3 make g++ git ca-certificates)
+# libkrb5-dev + build tools (code-server's native modules), libsecret-1-0 (AzCopy), fonts (Latin + Japanese UI text).
+APT_PACKAGES=(chromium fonts-liberation fonts-dejavu-core fonts-noto-cjk ripgrep libkrb5-dev libsecret-1-0
+  python3 make g++ git ca-certificates)

@@ -80,6 +80,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local/share'),
     PATH: [...(options.pathPrefix ?? []), dirname(node22()), process.env.PATH ?? ''].join(delimiter),
+    // VS Code's server otherwise replaces the extension host's environment with a login shell's (/etc/profile
+    // resets PATH, and the fake `az` is gone); VSCODE_CLI=1 is its documented reason to skip that resolution.
+    VSCODE_CLI: '1',
   });
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir];
   for (const vsix of options.vsixFiles) {

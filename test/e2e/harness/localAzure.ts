@@ -18,6 +18,8 @@ export interface LocalAzure {
   readonly info: LocalAzureInfo;
   /** Switches faults per route (the stand-in's admin endpoint); the body is passed through as JSON. */
   setFaults(body: unknown): Promise<unknown>;
+  /** Removes every fault rule. */
+  clearFaults(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -41,23 +43,21 @@ export async function startLocalAzure(runDir: string, fixture = 'default', timeo
   });
   return {
     info,
-    async setFaults(body: unknown) {
-      const res = await adminFetch(info, '/__admin/faults', body);
-      return res;
-    },
+    setFaults: (body: unknown) => adminFetch(info, 'POST', '/__admin/faults', body),
+    clearFaults: () => adminFetch(info, 'DELETE', '/__admin/faults'),
     stop: () => proc.stop(),
   };
 }
 
-async function adminFetch(info: LocalAzureInfo, path: string, body: unknown): Promise<unknown> {
+async function adminFetch(info: LocalAzureInfo, method: string, path: string, body?: unknown): Promise<unknown> {
   // The stand-in serves https with its own CA: trust exactly that CA for this call (undici has no per-call CA
   // option without a dispatcher, so use node:https).
   const https = await import('node:https');
   const url = new URL(info.armEndpoint.replace(/\/$/, '') + path);
-  const payload = JSON.stringify(body);
+  const payload = body === undefined ? '' : JSON.stringify(body);
   return new Promise((res, rej) => {
     const req = https.request(url, {
-      method: 'POST',
+      method,
       ca: info.caCertPem,
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
     }, r => {
@@ -65,7 +65,7 @@ async function adminFetch(info: LocalAzureInfo, path: string, body: unknown): Pr
       r.setEncoding('utf8');
       r.on('data', c => (text += c));
       r.on('end', () => {
-        if ((r.statusCode ?? 500) >= 300) return rej(new Error(`POST ${path}: HTTP ${r.statusCode} ${text}`));
+        if ((r.statusCode ?? 500) >= 300) return rej(new Error(`${method} ${path}: HTTP ${r.statusCode} ${text}`));
         try { res(text ? JSON.parse(text) : undefined); } catch { res(text); }
       });
     });

@@ -36,6 +36,19 @@ process.on('exit', () => {
   }
 });
 
+/**
+ * Tests: a SIGTERM/SIGINT (the suite's time limit, Ctrl-C) ends every server group at once, then this process.
+ * (Not for the demo, which stops its servers gracefully itself.)
+ */
+export function killGroupsOnSignals(): void {
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const pgid of liveGroups) signalGroup(pgid, 'SIGKILL');
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
 export function spawnGroup(command: string, args: string[], options: SpawnOptions & { logFile?: string }): GroupProcess {
   const child = spawn(command, args, { ...options, detached: true });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);

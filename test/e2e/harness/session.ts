@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startCodeServer, localAzureSettings, type CodeServer } from './codeServer.ts';
 import { startLocalAzure, type LocalAzure } from './localAzure.ts';
-import { node22, repoRoot } from './processes.ts';
+import { killGroupsOnSignals, node22, repoRoot } from './processes.ts';
 import { Workbench } from './workbench.ts';
 
 /** The real extension, packaged by scripts/setup.sh (or scripts/package-vsix.sh). */
@@ -31,7 +31,13 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
 }
 
+let signalsHooked = false;
+
 export async function startSession(options: SessionOptions): Promise<E2ESession> {
+  if (!signalsHooked) {
+    killGroupsOnSignals();
+    signalsHooked = true;
+  }
   const runDir = resolve(repoRoot, '.e2e', options.name);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
@@ -60,6 +66,17 @@ export async function startSession(options: SessionOptions): Promise<E2ESession>
     await azure?.stop();
     throw err;
   }
+}
+
+/**
+ * Why the tests of the real extension cannot run here, or undefined when they can: they need the packaged
+ * extension (scripts/setup.sh builds it whenever src/extension.ts exists) and the local Azure's cli.ts.
+ */
+export function realExtensionSkipReason(): string | undefined {
+  if (!existsSync(resolve(repoRoot, 'src/extension.ts'))) return 'the extension is not written yet';
+  if (!existsSync(extensionVsix)) return `${extensionVsix} is missing: run bash scripts/setup.sh`;
+  if (!existsSync(resolve(repoRoot, 'test/azure-local/cli.ts'))) return 'the local Azure (test/azure-local/cli.ts) is not written yet';
+  return undefined;
 }
 
 /** Packages test/e2e/probe into .e2e/e2e-probe.vsix (once; ≈2 s). */

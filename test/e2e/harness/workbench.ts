@@ -69,6 +69,19 @@ export class Workbench {
     await this.page.locator(`.sidebar .composite.title h2[title^="${cssString(title)}" i], .sidebar .title-label h2`).first().waitFor();
   }
 
+  /** Drags the side bar's edge so rows show their whole description (screenshots a person can read). */
+  async setSideBarWidth(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width / 2, y, { steps: 4 });
+    await this.page.mouse.move(box.x + width, y, { steps: 4 });
+    await this.page.mouse.up();
+    await this.page.mouse.move(0, 0);
+  }
+
   /** The pane (one view inside the side bar) whose header reads `name`. */
   pane(name: string): Locator {
     return this.page.locator('.sidebar .pane', { has: this.page.locator(`.pane-header[aria-label^="${cssString(name)}" i]`) })
@@ -150,6 +163,16 @@ export class Workbench {
     return row;
   }
 
+  /** Collapses the row at `path` if it is expanded (keeps the virtual list short enough to see what follows). */
+  async collapse(path: Array<string | RegExp>): Promise<void> {
+    const row = await this.treeRow(path);
+    if ((await row.getAttribute('aria-expanded')) === 'true') {
+      await row.locator('.monaco-tl-twistie').click();
+      await this.page.waitForFunction(
+        el => el?.getAttribute('aria-expanded') === 'false', await row.elementHandle(), { timeout: 10_000 });
+    }
+  }
+
   /** Expands the row and waits until it has rendered children (loading placeholders gone). */
   async expandAndWaitForChildren(path: Array<string | RegExp>, timeoutMs = 30_000): Promise<TreeRow[]> {
     await this.expand(path);
@@ -196,6 +219,13 @@ export class Workbench {
     await row.locator(`.actions .action-label[aria-label^="${cssString(title)}" i]`).first().click();
   }
 
+  /** Clicks an action in the side bar view's title bar (e.g. "Refresh"). */
+  async clickViewTitleAction(title: string): Promise<void> {
+    await this.page.locator('.sidebar').hover();
+    await this.page.locator(`.sidebar :is(.title-actions, .pane-header .actions) .action-label[aria-label^="${cssString(title)}" i]`)
+      .first().click();
+  }
+
   /** Opens the row's context menu and chooses an entry. */
   async contextMenu(row: Locator, entry: string | RegExp): Promise<void> {
     await row.click({ button: 'right' });
@@ -229,13 +259,28 @@ export class Workbench {
     await widget.waitFor({ timeout: timeoutMs });
     if (prompt) {
       const deadline = Date.now() + timeoutMs;
-      while (!matches(await this.quickPickPrompt(), prompt)) {
+      const asks = (text: string) => typeof prompt === 'string' ? text.includes(prompt) : prompt.test(text);
+      while (!asks(await this.quickPickPrompt())) {
         if (Date.now() > deadline) throw new Error(`quick pick "${String(prompt)}" not shown (showing "${await this.quickPickPrompt()}")`);
         await this.page.waitForTimeout(200);
       }
     }
     await widget.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
-    return widget.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+    return (await this.quickPickEntries()).map(e => e.label);
+  }
+
+  /** The quick pick's rows as shown: label (without its icon), description, detail. */
+  async quickPickEntries(): Promise<Array<{ label: string; description: string; detail: string }>> {
+    return this.page.locator('.quick-input-widget:not([style*="display: none"]) .quick-input-list .monaco-list-row')
+      .evaluateAll(els => els.map(e => {
+        const rows = e.querySelectorAll('.quick-input-list-rows > .quick-input-list-row');
+        const text = (el: Element | null | undefined) => (el?.textContent ?? '').trim();
+        return {
+          label: text(rows[0]?.querySelector('.label-name')),
+          description: text(rows[0]?.querySelector('.label-description')),
+          detail: text(rows[1]?.querySelector('.label-name')),
+        };
+      }));
   }
 
   /** The quick pick's placeholder or title (what it asks). */
@@ -251,8 +296,10 @@ export class Workbench {
   async pick(label: string | RegExp, prompt?: string | RegExp): Promise<void> {
     await this.quickPickItems(prompt);
     if (typeof label === 'string') await this.quickInput().fill(label);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label }) });
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({
+      has: this.page.locator('.quick-input-list-rows > .quick-input-list-row:first-child .label-name',
+        { hasText: typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label }),
+    });
     await row.first().waitFor();
     await row.first().click();
   }
@@ -319,7 +366,7 @@ export class Workbench {
       text = await this.page.evaluate(() => navigator.clipboard.readText());
       if (!text) await this.page.waitForTimeout(100);
     }
-    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('ArrowLeft');
     if (text) return text;
     // fallback: the rendered lines (only what is on screen)
     return (await this.page.locator('.editor-group-container.active .view-lines .view-line').allInnerTexts()).join('\n');
