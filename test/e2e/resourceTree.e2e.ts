@@ -106,13 +106,18 @@ describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
     await wb.screenshot('tree-snapshots-vaults');
   });
 
-  it('looks right for the README: a VM with its disks, the key vaults', async () => {
+  it('opens a VM\'s properties from its context menu, beside the tree', async () => {
     const { wb } = s;
     await wb.collapse([PROD, 'Snapshots']);
+    await wb.collapse([PROD, 'Key vaults']);
     await wb.expandAndWaitForChildren([PROD, 'Virtual machines']);
     await wb.expandAndWaitForChildren([PROD, 'Virtual machines', 'vm-web-01']);
-    await wb.expandAndWaitForChildren([PROD, 'Virtual machines', 'vm-db-01']);
-    await wb.treeRow([PROD, 'Key vaults', 'kv-contoso-ade-jpe']);
+    await wb.contextMenu(await wb.treeRow([PROD, 'Virtual machines', 'vm-web-01']), 'View Properties');
+    await wb.waitForEditor(/^vm-web-01\.json/);
+    const json = JSON.parse(await wb.activeEditorText()) as { id?: string; properties?: { hardwareProfile?: { vmSize?: string } } };
+    assert.equal(json.id, '/subscriptions/3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12/resourceGroups/rg-web-prod-japaneast/providers/Microsoft.Compute/virtualMachines/vm-web-01');
+    assert.equal(json.properties?.hardwareProfile?.vmSize, 'Standard_D4s_v5');
+    await wb.expandAndWaitForChildren([PROD, 'Key vaults']);
     assert.deepEqual(await wb.errorNotifications(), []);
     await wb.screenshot('resource-tree');
   });

@@ -40,14 +40,14 @@ describe('A subscription whose listing fails', { skip: realExtensionSkipReason()
 
     const errorRow = await wb.treeRow([DEV, 'Virtual machines', 'Could not list Virtual machines'], 60_000);
     const error = await wb.rowInfo(errorRow);
-    // ARM's code is shown. (Its message is not yet: the SDK's pager reports "Pagination failed with unexpected
-    // statusCode 403" — reported to the extension; tighten this to the ARM message once it is passed through.)
-    assert.match(error.description, /^AuthorizationFailed: /);
+    // ARM's code and its own sentence, not the SDK's "Pagination failed with unexpected statusCode 403"
+    assert.match(error.description, /^AuthorizationFailed: The client 'aiko\.tanaka@contoso\.com' does not have authorization to perform action 'Microsoft\.Compute\/virtualMachines\/read'/);
     assert.match(await wb.tooltipOf(errorRow), /Select to retry/);
     // the other subscription is unaffected
     const prodVms = await wb.expandAndWaitForChildren([PROD, 'Virtual machines']);
     assert.deepEqual(prodVms.map(r => r.label), ['vm-batch-01', 'vm-db-01', 'vm-tl-01', 'vm-web-01', 'vm-web-02']);
-    await wb.screenshot('subscription-error');
+    await errorRow.hover(); // shows the row's inline Retry button in the screenshot
+    await wb.screenshot('subscription-error', { keepMouse: true });
 
     // The permission comes back; Retry on the error row lists the VMs again.
     await azure.clearFaults();

@@ -386,10 +386,11 @@ export class Workbench {
 
   // ---- screenshots ----
 
-  async screenshot(name: string): Promise<string> {
+  /** Saves test-results/e2e/NAME.png; the mouse moves out of the way unless `keepMouse` (to show a hover). */
+  async screenshot(name: string, options: { keepMouse?: boolean } = {}): Promise<string> {
     mkdirSync(screenshotDir, { recursive: true });
     const file = join(screenshotDir, `${name}.png`);
-    await this.page.mouse.move(0, 0);
+    if (!options.keepMouse) await this.page.mouse.move(0, 0);
     await this.page.waitForTimeout(300);
     await this.page.screenshot({ path: file });
     return file;
