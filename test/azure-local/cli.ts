@@ -1,5 +1,5 @@
 // Runs the local Azure as a process (demo, E2E). The first stdout line is ONE JSON object with the endpoints:
-//   { armEndpoint, tokenAudience, caCertFile, caCertPem, azBinDir, blobEndpoint, adminUrl, accountName, accountKey, pid }
+//   { armEndpoint, tokenAudience, graphEndpoint, graphTokenAudience, caCertFile, caCertPem, azBinDir, blobEndpoint, adminUrl, accountName, accountKey, pid }
 // Usage: node test/azure-local/cli.ts [--fixture default|bench:20x500] [--latency-ms 100] [--page-size 5]
 //                                      [--lro-duration-ms 300] [--retry-after 0] [--azurite-on-disk]
 // Stops cleanly (Azurite, temp files) on SIGINT/SIGTERM or when stdin closes with --stop-on-stdin-close.
@@ -32,6 +32,8 @@ process.stdout.write(
   JSON.stringify({
     armEndpoint: local.armEndpoint,
     tokenAudience: local.tokenAudience,
+    graphEndpoint: local.graphEndpoint,
+    graphTokenAudience: local.graphTokenAudience,
     caCertFile: local.caCertFile,
     caCertPem: local.caCertPem,
     azBinDir: local.azBinDir,

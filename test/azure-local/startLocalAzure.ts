@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { applyStateChange, type StateChange } from './arm/admin.ts';
 import { FaultController } from './arm/FaultController.ts';
 import type { ArmSettings } from './arm/route.ts';
-import { startArmServer } from './arm/startArmServer.ts';
+import { LOCAL_GRAPH_TOKEN_AUDIENCE, startArmServer } from './arm/startArmServer.ts';
 import { startAzurite } from './azurite.ts';
 import { defaultFixture } from './fixtures/default.ts';
 import { generateFixture, parseBenchFixtureName } from './fixtures/generateFixture.ts';
@@ -39,6 +39,10 @@ export interface LocalAzure {
   /** https://127.0.0.1:PORT (no trailing slash) */
   armEndpoint: string;
   tokenAudience: string;
+  /** The Microsoft Graph stand-in, served by the same https server: `${armEndpoint}/graph` (add /v1.0/...). */
+  graphEndpoint: string;
+  /** Audience of Graph tokens: https://graph.local-azure.test */
+  graphTokenAudience: string;
   caCertFile: string;
   caCertPem: string;
   /** Put first on PATH so `az` is the fake CLI. */
@@ -116,6 +120,8 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
     return {
       armEndpoint: arm.armEndpoint,
       tokenAudience: LOCAL_TOKEN_AUDIENCE,
+      graphEndpoint: `${arm.armEndpoint}/graph`,
+      graphTokenAudience: LOCAL_GRAPH_TOKEN_AUDIENCE,
       caCertFile: arm.caCertFile,
       caCertPem: arm.caCertPem,
       azBinDir,

@@ -20,6 +20,8 @@ export function readAuthSettings(): AuthSettings {
       caCertificateFile: config.get<string>('customCloud.caCertificateFile'),
       portalUrl: config.get<string>('customCloud.portalUrl'),
       storageEndpointSuffix: config.get<string>('customCloud.storageEndpointSuffix'),
+      microsoftGraphEndpoint: config.get<string>('customCloud.microsoftGraphEndpoint'),
+      microsoftGraphTokenAudience: config.get<string>('customCloud.microsoftGraphTokenAudience'),
     },
     selectedSubscriptions: config.get<string[]>('selectedSubscriptions') ?? [],
   };

@@ -10,6 +10,10 @@ export interface CloudEndpoints {
   readonly storageEndpointSuffix: string;
   /** Extra CA certificate (PEM file path) trusted for ARM calls, for private clouds and the local stand-in. */
   readonly caCertificateFile?: string;
+  /** Microsoft Graph (directory lookups such as a service principal's object id); absent when unknown. */
+  readonly microsoftGraphEndpoint?: string;
+  /** Audience of Graph tokens; the scope asked for is `${microsoftGraphTokenAudience}/.default`. */
+  readonly microsoftGraphTokenAudience?: string;
   readonly isCustom: boolean;
 }
 
@@ -20,6 +24,8 @@ export const knownClouds: Readonly<Record<string, CloudEndpoints>> = {
     tokenAudience: 'https://management.core.windows.net/',
     portalUrl: 'https://portal.azure.com',
     storageEndpointSuffix: 'core.windows.net',
+    microsoftGraphEndpoint: 'https://graph.microsoft.com/',
+    microsoftGraphTokenAudience: 'https://graph.microsoft.com/',
     isCustom: false,
   },
   AzureChinaCloud: {
@@ -28,6 +34,8 @@ export const knownClouds: Readonly<Record<string, CloudEndpoints>> = {
     tokenAudience: 'https://management.core.chinacloudapi.cn/',
     portalUrl: 'https://portal.azure.cn',
     storageEndpointSuffix: 'core.chinacloudapi.cn',
+    microsoftGraphEndpoint: 'https://microsoftgraph.chinacloudapi.cn/',
+    microsoftGraphTokenAudience: 'https://microsoftgraph.chinacloudapi.cn/',
     isCustom: false,
   },
   AzureUSGovernment: {
@@ -36,6 +44,8 @@ export const knownClouds: Readonly<Record<string, CloudEndpoints>> = {
     tokenAudience: 'https://management.core.usgovcloudapi.net/',
     portalUrl: 'https://portal.azure.us',
     storageEndpointSuffix: 'core.usgovcloudapi.net',
+    microsoftGraphEndpoint: 'https://graph.microsoft.us/',
+    microsoftGraphTokenAudience: 'https://graph.microsoft.us/',
     isCustom: false,
   },
 };

@@ -11,6 +11,8 @@ export interface CloudSettings {
     readonly caCertificateFile?: string;
     readonly portalUrl?: string;
     readonly storageEndpointSuffix?: string;
+    readonly microsoftGraphEndpoint?: string;
+    readonly microsoftGraphTokenAudience?: string;
   };
 }
 
@@ -41,6 +43,8 @@ export function resolveCloudEndpoints(settings: CloudSettings): CloudResolution 
     };
   }
   const audience = custom.tokenAudience?.trim() || arm.origin + '/';
+  // Graph is optional: without it, features that need a directory lookup ask the user instead.
+  const graph = parseHttpsUrl(custom.microsoftGraphEndpoint);
   return {
     ok: true,
     cloud: {
@@ -50,6 +54,9 @@ export function resolveCloudEndpoints(settings: CloudSettings): CloudResolution 
       portalUrl: trimTrailingSlash(custom.portalUrl?.trim() || arm.origin),
       storageEndpointSuffix: custom.storageEndpointSuffix?.trim() || 'core.windows.net',
       caCertificateFile: custom.caCertificateFile?.trim() || undefined,
+      ...(graph
+        ? { microsoftGraphEndpoint: withTrailingSlash(graph.href), microsoftGraphTokenAudience: custom.microsoftGraphTokenAudience?.trim() || graph.origin + '/' }
+        : {}),
       isCustom: true,
     },
   };

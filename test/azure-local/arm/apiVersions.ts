@@ -13,4 +13,6 @@ export const apiVersions = {
   keyVault: ['2026-02-01'],
   /** @azure/arm-imagebuilder 5.0.0. */
   imageBuilder: ['2025-10-01'],
+  /** @azure/arm-authorization 9.0.0: role assignments and role definitions. */
+  authorization: ['2022-04-01'],
 } as const;

@@ -56,6 +56,11 @@ export interface Route {
   apiVersions: readonly string[];
   /** 'Microsoft.Compute/disks' etc., for ARM's api-version error wording; omit for ARM's own endpoints. */
   resourceType?: string;
+  /**
+   * 'graph': a Microsoft Graph call served on the same origin under /graph. Graph has its own token audience
+   * and no api-version query parameter.
+   */
+  service?: 'graph';
   handler(ctx: RouteContext): RouteResult | Promise<RouteResult>;
 }
 

@@ -18,11 +18,16 @@ import { Router, unknownPathError } from './Router.ts';
 import { createLocalCertificates } from './tls.ts';
 import { authenticate, wrongTenant } from './tokens.ts';
 
+/** Default audience of the Graph stand-in's tokens; clients ask for `${audience}/.default`. */
+export const LOCAL_GRAPH_TOKEN_AUDIENCE = 'https://graph.local-azure.test';
+
 export interface ArmServerOptions {
   state: LocalAzureState;
   blobs: DiskBlobStore;
   /** The audience tokens must carry (no trailing slash needed; both forms accepted). */
   tokenAudience: string;
+  /** The audience Microsoft Graph tokens must carry (routes with service 'graph'). */
+  graphTokenAudience?: string;
   /** Folder for the CA file. */
   workDir: string;
   settings?: Partial<ArmSettings>;
@@ -84,9 +89,11 @@ export async function startArmServer(options: ArmServerOptions): Promise<Running
 
     async function dispatch(): Promise<RouteResult> {
       // ARM's order: authenticate, then the api-version, then routing and the route's own checks.
-      const token = authenticate(req.headers.authorization, options.tokenAudience, defaultTenant);
-      const apiVersion = url.searchParams.get('api-version');
-      if (!apiVersion) {
+      const graph = match.kind === 'found' && match.route.service === 'graph';
+      const audience = graph ? (options.graphTokenAudience ?? LOCAL_GRAPH_TOKEN_AUDIENCE) : options.tokenAudience;
+      const token = authenticate(req.headers.authorization, audience, defaultTenant);
+      const apiVersion = url.searchParams.get('api-version') ?? (graph ? '' : null);
+      if (apiVersion === null) {
         throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
       }
       if (decision.failure) throw decision.failure;
@@ -96,7 +103,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<Running
       if (match.kind === 'none') throw unknownPathError(path, apiVersion);
       const { route, params } = match;
       if (params.subscriptionId) checkSubscription(params.subscriptionId, token.tid, route.resourceType);
-      if (!route.apiVersions.includes(apiVersion)) throw unsupportedApiVersion(route.resourceType, apiVersion, route.apiVersions);
+      if (!graph && !route.apiVersions.includes(apiVersion)) throw unsupportedApiVersion(route.resourceType, apiVersion, route.apiVersions);
       if (params.resourceGroupName && !options.state.resourceGroup(params.subscriptionId, params.resourceGroupName)) {
         throw resourceGroupNotFound(params.resourceGroupName);
       }

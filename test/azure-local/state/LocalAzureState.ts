@@ -1,8 +1,9 @@
 // The live state behind the ARM stand-in. Routes read and change it; tests and the admin endpoint inspect and
 // tweak it. Resources are kept per kind, keyed by lower-cased id (ARM ids are case-insensitive), in fixture order.
-import type { ArmResource, Fixture, LocalUser, PowerState, Subscription, Tenant } from './model.ts';
+import type { ArmResource, Fixture, GraphServicePrincipal, LocalUser, PowerState, Subscription, Tenant } from './model.ts';
 
-export type ResourceKind = 'resourceGroups' | 'virtualMachines' | 'disks' | 'snapshots' | 'vaults' | 'imageTemplates';
+export type ResourceKind = 'resourceGroups' | 'virtualMachines' | 'disks' | 'snapshots' | 'vaults' | 'imageTemplates'
+  | 'roleAssignments' | 'roleDefinitions';
 
 /** One open "export" grant on a disk or snapshot: the stored access policy that signs its SAS URLs. */
 export interface DiskGrant {
@@ -30,12 +31,14 @@ export interface RequestLogEntry {
   status: number;
 }
 
-const kinds: ResourceKind[] = ['resourceGroups', 'virtualMachines', 'disks', 'snapshots', 'vaults', 'imageTemplates'];
+const kinds: ResourceKind[] = ['resourceGroups', 'virtualMachines', 'disks', 'snapshots', 'vaults', 'imageTemplates', 'roleAssignments', 'roleDefinitions'];
 
 export class LocalAzureState {
   readonly user: LocalUser;
   readonly tenants: Tenant[];
   readonly subscriptions: Subscription[];
+  /** Microsoft Graph directory objects the Graph stand-in serves (arm/routes/graph.ts). */
+  readonly servicePrincipals: GraphServicePrincipal[];
   /** The last requests the stand-in answered (newest last), for tests that check what the extension called. */
   readonly requestLog: RequestLogEntry[] = [];
   private readonly byKind = new Map<ResourceKind, Map<string, StoredResource>>();
@@ -45,6 +48,7 @@ export class LocalAzureState {
     this.user = copy.user;
     this.tenants = copy.tenants;
     this.subscriptions = copy.subscriptions;
+    this.servicePrincipals = copy.servicePrincipals ?? [];
     for (const kind of kinds) this.byKind.set(kind, new Map());
     for (const rg of copy.resourceGroups) this.put('resourceGroups', { resource: rg });
     for (const vm of copy.virtualMachines) this.put('virtualMachines', { resource: vm.resource, powerState: vm.powerState, instanceView: vm.instanceView });
@@ -52,6 +56,8 @@ export class LocalAzureState {
     for (const snapshot of copy.snapshots) this.put('snapshots', { resource: snapshot });
     for (const vault of copy.vaults) this.put('vaults', { resource: vault });
     for (const template of copy.imageTemplates) this.put('imageTemplates', { resource: template });
+    for (const assignment of copy.roleAssignments ?? []) this.put('roleAssignments', { resource: assignment });
+    for (const definition of copy.roleDefinitions ?? []) this.put('roleDefinitions', { resource: definition });
   }
 
   subscription(subscriptionId: string): Subscription | undefined {
@@ -106,7 +112,7 @@ export class LocalAzureState {
 
   /** A JSON view for the admin endpoint and for debugging. */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { user: this.user, tenants: this.tenants, subscriptions: this.subscriptions };
+    const out: Record<string, unknown> = { user: this.user, tenants: this.tenants, subscriptions: this.subscriptions, servicePrincipals: this.servicePrincipals };
     for (const kind of kinds) out[kind] = this.all(kind);
     return out;
   }

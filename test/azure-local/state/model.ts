@@ -35,6 +35,16 @@ export interface LocalUser {
   userPrincipalName: string;
   displayName: string;
   homeTenantId: string;
+  /** Microsoft Graph userType in the home tenant (default Member); in any other tenant the user is a Guest. */
+  userType?: 'Member' | 'Guest';
+}
+
+/** A Microsoft Graph servicePrincipal (the Graph stand-in serves servicePrincipals(appId=...) per tenant). */
+export interface GraphServicePrincipal {
+  tenantId: string;
+  id: string;
+  appId: string;
+  displayName: string;
 }
 
 export type PowerState = 'running' | 'stopped' | 'deallocated' | 'starting' | 'stopping' | 'deallocating';
@@ -68,6 +78,12 @@ export interface Fixture {
   snapshots: ArmResource[];
   vaults: ArmResource[];
   imageTemplates: ArmResource[];
+  /** Microsoft.Authorization assignments, id {scope}/providers/Microsoft.Authorization/roleAssignments/{name}. */
+  roleAssignments?: ArmResource[];
+  /** Built-in and custom roles, id /providers/Microsoft.Authorization/roleDefinitions/{guid} (GUIDs are tenant-wide). */
+  roleDefinitions?: ArmResource[];
+  /** Service principals Microsoft Graph knows, per tenant. */
+  servicePrincipals?: GraphServicePrincipal[];
 }
 
 /** Disk states that mean an export SAS is open. */

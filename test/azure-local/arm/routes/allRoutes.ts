@@ -1,12 +1,16 @@
 // Every route the stand-in serves. A new ARM operation = a new entry in one of these files (or a new file here).
 import type { Route } from '../route.ts';
 import { diskRoutes } from './disks.ts';
+import { graphRoutes } from './graph.ts';
 import { imageTemplateRoutes } from './imageTemplates.ts';
 import { operationRoutes } from './operations.ts';
 import { providerRoutes } from './providers.ts';
+import { roleAssignmentRoutes } from './roleAssignments.ts';
+import { roleDefinitionRoutes } from './roleDefinitions.ts';
 import { resourceGroupRoutes } from './resourceGroups.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { subscriptionRoutes } from './subscriptions.ts';
+import { vaultAccessPolicyRoutes } from './vaultAccessPolicies.ts';
 import { vaultRoutes } from './vaults.ts';
 import { virtualMachineRoutes } from './virtualMachines.ts';
 
@@ -18,6 +22,10 @@ export const allRoutes: readonly Route[] = [
   ...diskRoutes,
   ...snapshotRoutes,
   ...vaultRoutes,
+  ...vaultAccessPolicyRoutes,
+  ...roleAssignmentRoutes,
+  ...roleDefinitionRoutes,
+  ...graphRoutes,
   ...imageTemplateRoutes,
   ...operationRoutes,
 ];
