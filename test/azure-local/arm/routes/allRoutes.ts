@@ -1,5 +1,6 @@
 // Every route the stand-in serves. A new ARM operation = a new entry in one of these files (or a new file here).
 import type { Route } from '../route.ts';
+import { stagingSupportRoutes } from '../../imageBuilder/stagingSupportRoutes.ts';
 import { diskRoutes } from './disks.ts';
 import { graphRoutes } from './graph.ts';
 import { imageTemplateRoutes } from './imageTemplates.ts';
@@ -27,5 +28,6 @@ export const allRoutes: readonly Route[] = [
   ...roleDefinitionRoutes,
   ...graphRoutes,
   ...imageTemplateRoutes,
+  ...stagingSupportRoutes,
   ...operationRoutes,
 ];

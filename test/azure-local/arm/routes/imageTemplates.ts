@@ -1,8 +1,10 @@
 // Microsoft.VirtualMachineImages/imageTemplates (@azure/arm-imagebuilder 5.0.0, api-version 2025-10-01):
-// list, listByResourceGroup, get. Run/cancel/create/delete are for a later route file.
+// list, listByResourceGroup, get here; create/update/delete/run/cancel/runOutputs and the operation status in
+// ../../imageBuilder/imageTemplateWriteRoutes.ts, beside the build simulator they drive.
 import { apiVersions } from '../apiVersions.ts';
 import { pageOf } from '../paging.ts';
 import { ok, type Route } from '../route.ts';
+import { imageTemplateWriteRoutes } from '../../imageBuilder/imageTemplateWriteRoutes.ts';
 import { requireResource, snapshotOf } from './lookup.ts';
 
 const TYPE = 'Microsoft.VirtualMachineImages/imageTemplates';
@@ -30,4 +32,5 @@ export const imageTemplateRoutes: Route[] = [
     ...common,
     handler: (ctx) => ok(snapshotOf(requireResource(ctx, 'imageTemplates', TYPE, 'imageTemplateName').resource)),
   },
+  ...imageTemplateWriteRoutes,
 ];

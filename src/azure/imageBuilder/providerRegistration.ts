@@ -1,0 +1,32 @@
+import type { SubscriptionSession } from '../auth/AccountProvider.ts';
+import { resourcesClient } from './imageBuilderSupportClients.ts';
+
+export const IMAGE_BUILDER_NAMESPACE = 'Microsoft.VirtualMachineImages';
+
+/** 'Registered', 'NotRegistered', 'Registering', … as ARM reports it for this subscription. */
+export async function getProviderRegistrationState(session: SubscriptionSession, namespace = IMAGE_BUILDER_NAMESPACE): Promise<string> {
+  const provider = await (await resourcesClient(session)).providers.get(namespace);
+  return provider.registrationState ?? 'NotRegistered';
+}
+
+/** Registers the provider and waits until ARM reports it Registered (it passes through Registering). */
+export async function registerProvider(session: SubscriptionSession, namespace = IMAGE_BUILDER_NAMESPACE, options: { pollIntervalMs?: number; timeoutMs?: number; abortSignal?: AbortSignal } = {}): Promise<void> {
+  const client = await resourcesClient(session);
+  await client.providers.register(namespace);
+  const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+  for (;;) {
+    if ((await client.providers.get(namespace)).registrationState === 'Registered') return;
+    if (Date.now() > deadline) throw new Error(`${namespace} is still registering; try again in a few minutes.`);
+    options.abortSignal?.throwIfAborted();
+    await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 5000));
+  }
+}
+
+/** Resource groups of the subscription, sorted by name (where a template can be created). */
+export async function listResourceGroups(session: SubscriptionSession): Promise<Array<{ name: string; location: string }>> {
+  const groups: Array<{ name: string; location: string }> = [];
+  for await (const group of (await resourcesClient(session)).resourceGroups.list()) {
+    if (group.name) groups.push({ name: group.name, location: group.location });
+  }
+  return groups.sort((a, b) => a.name.localeCompare(b.name));
+}
