@@ -1,11 +1,13 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands.ts';
+import { registerBackupAccess } from './features/backupAccess/registerBackupAccess.ts';
 import { registerImageTemplateEditor } from './features/imageTemplateEditor/registerImageTemplateEditor.ts';
 import { createServices } from './services.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
   registerCommands(context, services);
+  registerBackupAccess(context, services);
   registerImageTemplateEditor(context, services);
 }
 
