@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands.ts';
 import { registerBackupAccess } from './features/backupAccess/registerBackupAccess.ts';
+import { registerImageBuilder } from './features/imageBuilder/registerImageBuilder.ts';
 import { registerImageTemplateEditor } from './features/imageTemplateEditor/registerImageTemplateEditor.ts';
 import { createServices } from './services.ts';
 
@@ -9,6 +10,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommands(context, services);
   registerBackupAccess(context, services);
   registerImageTemplateEditor(context, services);
+  registerImageBuilder(context, services);
 }
 
 export function deactivate(): void {

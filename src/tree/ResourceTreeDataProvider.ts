@@ -53,6 +53,11 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     }
   }
 
+  /** Asks the view for every node again without signing in anew (after the caller invalidated what changed). */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();

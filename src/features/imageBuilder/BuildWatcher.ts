@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { cancelImageBuild, getImageTemplateJson } from '../../azure/imageBuilder/imageTemplateOperations.ts';
+import { describeRunStatus, type LastRunStatus, type RunAction } from '../../core/imageBuilder/describeRunStatus.ts';
+import { asTemplateNode, pollIntervalMs, refreshTemplates, t, type ImageBuilderContext, type TemplateTarget } from './ImageBuilderContext.ts';
+
+/**
+ * Watches running builds: polls each template's `lastRunStatus`, redraws the tree when it changes (so the node shows
+ * Running (Customizing) …), reports it in a progress notification and stops when the run ends. Dismissing the
+ * notification asks whether to cancel the build or only stop watching.
+ */
+export class BuildWatcher implements vscode.Disposable {
+  private readonly watching = new Map<string, Promise<LastRunStatus | undefined>>();
+  private disposed = false;
+  private readonly ctx: ImageBuilderContext;
+
+  constructor(ctx: ImageBuilderContext) {
+    this.ctx = ctx;
+  }
+
+  isWatching(target: TemplateTarget): boolean {
+    return this.watching.has(target.id.toLowerCase());
+  }
+
+  /** Watches until the run ends; returns the last status seen. Watching the same template twice shares one watch. */
+  watch(target: TemplateTarget): Promise<LastRunStatus | undefined> {
+    const key = target.id.toLowerCase();
+    let watch = this.watching.get(key);
+    if (!watch) {
+      watch = this.run(target).finally(() => this.watching.delete(key));
+      this.watching.set(key, watch);
+    }
+    return watch;
+  }
+
+  private async run(target: TemplateTarget): Promise<LastRunStatus | undefined> {
+    let last: LastRunStatus | undefined;
+    const stopped = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Image template {0}', target.name), cancellable: true },
+      async (progress, token) => {
+        let shown = '';
+        while (!this.disposed && !token.isCancellationRequested) {
+          const template = await getImageTemplateJson(target.session, target.resourceGroup, target.name);
+          last = template?.properties?.lastRunStatus as LastRunStatus | undefined;
+          const description = describeRunStatus(target.name, last, t);
+          const key = `${last?.runState}/${last?.runSubState}`;
+          if (key !== shown) {
+            shown = key;
+            progress.report({ message: description.message });
+            refreshTemplates(this.ctx, target.session);
+          }
+          if (!template || !description.active) return false;
+          await sleep(pollIntervalMs(), token);
+        }
+        return true;
+      },
+    );
+    if (stopped && !this.disposed) await this.askToCancel(target);
+    else if (!this.disposed) await this.announce(target, last);
+    return last;
+  }
+
+  private async askToCancel(target: TemplateTarget): Promise<void> {
+    const cancel = vscode.l10n.t('Cancel Build');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Stop watching {0}, or cancel its build?', target.name),
+      { modal: true, detail: vscode.l10n.t('The build goes on in Azure if you only stop watching; the tree still shows its state when refreshed.') },
+      cancel, vscode.l10n.t('Stop Watching'),
+    );
+    if (choice !== cancel) return;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cancelling the build of {0}…', target.name) },
+      () => cancelImageBuild(target.session, target.resourceGroup, target.name));
+    refreshTemplates(this.ctx, target.session);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The build of {0} was cancelled.', target.name));
+  }
+
+  private async announce(target: TemplateTarget, status: LastRunStatus | undefined): Promise<void> {
+    const description = describeRunStatus(target.name, status, t);
+    const labels: Record<RunAction, string> = {
+      showOutputs: vscode.l10n.t('Show Run Outputs'),
+      showLog: vscode.l10n.t('Show Build Log'),
+      build: vscode.l10n.t('Build Again'),
+      cancel: vscode.l10n.t('Cancel Build'),
+    };
+    const commands: Record<RunAction, string> = {
+      showOutputs: 'azureLinuxVm.imageBuilder.showRunOutputs',
+      showLog: 'azureLinuxVm.imageBuilder.showBuildLog',
+      build: 'azureLinuxVm.imageBuilder.build',
+      cancel: 'azureLinuxVm.imageBuilder.cancelBuild',
+    };
+    const show = description.severity === 'error' ? vscode.window.showErrorMessage : description.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const choice = await show(description.message, ...description.actions.map((a) => labels[a]));
+    const action = description.actions.find((a) => labels[a] === choice);
+    if (action) await vscode.commands.executeCommand(commands[action], asTemplateNode(target));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+function sleep(ms: number, token: vscode.CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { listener.dispose(); resolve(); }, ms);
+    const listener = token.onCancellationRequested(() => { clearTimeout(timer); listener.dispose(); resolve(); });
+  });
+}

@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
+import { createImageTemplate, deleteImageTemplate, getImageTemplateJson, updateImageTemplateTagsAndIdentity } from '../../azure/imageBuilder/imageTemplateOperations.ts';
+import { getProviderRegistrationState, IMAGE_BUILDER_NAMESPACE, listResourceGroups, registerProvider } from '../../azure/imageBuilder/providerRegistration.ts';
+import { explainIdentityPermissions } from '../../core/imageBuilder/explainIdentityPermissions.ts';
+import { nextVersionedTemplateName } from '../../core/imageBuilder/nextVersionedTemplateName.ts';
+import { planTemplateDeployment } from '../../core/imageBuilder/planTemplateDeployment.ts';
+import { prepareTemplateForDeployment, validateTemplateName } from '../../core/imageBuilder/prepareTemplateForDeployment.ts';
+import type { ImageTemplateBody } from '../../core/imageBuilder/templateJson.ts';
+import { UserCancelledError } from '../../shell/UserCancelledError.ts';
+import type { SubscriptionScopedNode } from '../../tree/TreeNode.ts';
+import { pickSubscription } from '../pickers/pickSubscription.ts';
+import { chooseReplacement } from './chooseReplacement.ts';
+import { asTemplateNode, refreshTemplates, rememberTemplateFile, t, targetOf, type ImageBuilderContext } from './ImageBuilderContext.ts';
+import { readTemplateDocument } from './readTemplateDocument.ts';
+
+/**
+ * "Deploy Image Template…": validate the file, pick where, check the provider and say what the identity needs,
+ * then create — or, when a template of that name exists and differs, show the diff and deploy under a new
+ * versioned name or delete and re-create, as the user chooses.
+ */
+export async function deployImageTemplate(ctx: ImageBuilderContext, arg?: vscode.Uri | SubscriptionScopedNode): Promise<void> {
+  const { document, template, warnings } = await readTemplateDocument(arg instanceof vscode.Uri ? arg : undefined);
+  const prepared = prepareTemplateForDeployment(template.resource, t);
+  if (!prepared.ok) throw new Error(prepared.problem);
+  const session = arg && !(arg instanceof vscode.Uri) ? arg.session : await pickSubscription(ctx.services.accounts);
+  await ensureProviderRegistered(session);
+  const resourceGroup = await pickResourceGroup(session, prepared.name ?? '');
+  let name = prepared.name ?? (await askName());
+  const deployed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking for {0} in {1}…', name, resourceGroup) },
+    () => getImageTemplateJson(session, resourceGroup, name));
+  const plan = planTemplateDeployment(prepared.body, deployed as Record<string, unknown> | undefined, t);
+  const id = `/subscriptions/${session.subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.VirtualMachineImages/imageTemplates/${name}`;
+  switch (plan.kind) {
+    case 'busy':
+      throw new Error(plan.reason);
+    case 'unchanged': {
+      await rememberTemplateFile(ctx, id, document.uri);
+      const build = vscode.l10n.t('Build Now');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is already deployed exactly as the file describes it.', name), build);
+      if (choice === build) await vscode.commands.executeCommand('azureLinuxVm.imageBuilder.build', asTemplateNode(targetOf(session, id)));
+      return;
+    }
+    case 'updateInPlace': {
+      const update = vscode.l10n.t('Update');
+      if (await vscode.window.showInformationMessage(vscode.l10n.t('Only {0} of {1} changed. Update it in place?', plan.changed.join(', '), name), { modal: true }, update) !== update) throw new UserCancelledError();
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating {0}…', name) },
+        () => updateImageTemplateTagsAndIdentity(session, resourceGroup, name, prepared.body));
+      await rememberTemplateFile(ctx, id, document.uri);
+      refreshTemplates(ctx, session);
+      return;
+    }
+    case 'immutableChange': {
+      const taken = (await ctx.services.inventories.for(session).get<{ name?: string }>('imageTemplate')).map((x) => x.name ?? '');
+      const replacement = await chooseReplacement(ctx.services.documents, name, deployed!, prepared.body, plan.changed, nextVersionedTemplateName(name, taken));
+      if (replacement.kind === 'recreate') {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}…', name) },
+          () => deleteImageTemplate(session, resourceGroup, name));
+      } else {
+        name = replacement.name;
+      }
+      return create(ctx, session, resourceGroup, name, prepared.body, document.uri, warnings.length, false);
+    }
+    case 'create':
+      return create(ctx, session, resourceGroup, name, prepared.body, document.uri, warnings.length, true);
+  }
+}
+
+async function create(ctx: ImageBuilderContext, session: SubscriptionSession, resourceGroup: string, name: string, body: ImageTemplateBody, file: vscode.Uri, warnings: number, confirm: boolean): Promise<void> {
+  if (confirm) {
+    const needs = explainIdentityPermissions(body, t);
+    const detail = [
+      ...(needs.length ? [vscode.l10n.t('Its identity needs roles that allow it to:'), ...needs.map((n) => `• ${n.reason}: ${n.scope}`)] : []),
+      ...(warnings ? [vscode.l10n.t('The file has {0} warning(s) in the Problems panel.', warnings)] : []),
+      vscode.l10n.t('An image template cannot be changed after it is created; keep the file.'),
+    ].join('\n');
+    const createLabel = vscode.l10n.t('Create');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Create the image template {0} in {1} ({2})?', name, resourceGroup, String(body.location)), { modal: true, detail }, createLabel);
+    if (choice !== createLabel) throw new UserCancelledError();
+  }
+  const id = `/subscriptions/${session.subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.VirtualMachineImages/imageTemplates/${name}`;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the image template {0}…', name), cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      await createImageTemplate(session, resourceGroup, name, body, { abortSignal: abort.signal });
+    },
+  );
+  await rememberTemplateFile(ctx, id, file);
+  refreshTemplates(ctx, session);
+  const build = vscode.l10n.t('Build Now');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The image template {0} was created in {1}.', name, resourceGroup), build);
+  if (choice === build) await vscode.commands.executeCommand('azureLinuxVm.imageBuilder.build', asTemplateNode(targetOf(session, id)));
+}
+
+async function ensureProviderRegistered(session: SubscriptionSession): Promise<void> {
+  const state = await getProviderRegistrationState(session);
+  if (state === 'Registered') return;
+  const register = vscode.l10n.t('Register');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('VM Image Builder ({0}) is {1} in {2}. Register it now?', IMAGE_BUILDER_NAMESPACE, state, session.name),
+    { modal: true, detail: vscode.l10n.t('Registering lets the service create its staging resource groups (IT_…) in this subscription. It takes a few minutes.') },
+    register,
+  );
+  if (choice !== register) throw new UserCancelledError();
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Registering {0}…', IMAGE_BUILDER_NAMESPACE), cancellable: true },
+    async (_p, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      await registerProvider(session, IMAGE_BUILDER_NAMESPACE, { abortSignal: abort.signal, pollIntervalMs: 2000 });
+    });
+}
+
+async function pickResourceGroup(session: SubscriptionSession, templateName: string): Promise<string> {
+  const groups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing resource groups…') }, () => listResourceGroups(session));
+  // Staging groups belong to Image Builder: a template is never created in one.
+  const choices = groups.filter((g) => !/^IT_/i.test(g.name));
+  const picked = await vscode.window.showQuickPick(choices.map((g) => ({ label: g.name, description: g.location })), {
+    title: vscode.l10n.t('Resource group for the image template {0}', templateName), ignoreFocusOut: true, matchOnDescription: true,
+  });
+  if (!picked) throw new UserCancelledError();
+  return picked.label;
+}
+
+async function askName(): Promise<string> {
+  const name = await vscode.window.showInputBox({ title: vscode.l10n.t('Name of the image template'), ignoreFocusOut: true, validateInput: (v) => validateTemplateName(v, t) });
+  if (!name) throw new UserCancelledError();
+  return name;
+}

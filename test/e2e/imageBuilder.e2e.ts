@@ -1,0 +1,119 @@
+// A person writes an image template, sees the editor's finding, fixes it, deploys it from the form editor, builds
+// it, watches the tree go through the build's steps, opens the build log and jumps from the error to the customizer
+// that failed. Everything runs against the local Azure's Image Builder simulator (test/azure-local/imageBuilder).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+
+const PROD = 'Contoso Production';
+const SUB = '3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12';
+const NAME = 'it-e2e-web';
+const FILE = 'web.imagetemplate.json';
+
+function templateText(installTools: Record<string, unknown>): string {
+  const identity = `/subscriptions/${SUB}/resourceGroups/rg-images-prod/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-image-builder`;
+  return JSON.stringify({
+    type: 'Microsoft.VirtualMachineImages/imageTemplates', apiVersion: '2025-10-01', name: NAME, location: 'japaneast',
+    identity: { type: 'UserAssigned', userAssignedIdentities: { [identity]: {} } },
+    properties: {
+      source: { type: 'PlatformImage', publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' },
+      customize: [
+        { type: 'Shell', name: 'update-packages', inline: ['sudo apt-get update'] },
+        { type: 'Shell', name: 'install-tools', ...installTools },
+      ],
+      distribute: [{ type: 'ManagedImage', imageId: `/subscriptions/${SUB}/resourceGroups/rg-images-prod/providers/Microsoft.Compute/images/img-e2e-web`, location: 'japaneast', runOutputName: 'e2e-web-image' }],
+      vmProfile: { vmSize: 'Standard_D2s_v5' },
+    },
+  }, null, 2) + '\n';
+}
+
+describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipReason() }, () => {
+  let s: E2ESession;
+  let file: string;
+  before(async () => {
+    s = await startSession({ name: 'image-builder', vsixFiles: [extensionVsix], localAzure: true, settings: { 'azureLinuxVm.imageBuilder.statusPollSeconds': 1 } });
+    file = join(s.codeServer.workspace, FILE);
+    // A Shell customizer with neither `inline` nor `scriptUri`: the editor must flag it before Azure does.
+    writeFileSync(file, templateText({}));
+    await s.wb.openViewContainer('Azure Linux VMs');
+    await s.wb.setSideBarWidth(520);
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  const button = (scope: string, text: string) => s.wb.page.locator(`${scope} .monaco-button`, { hasText: new RegExp(`^${text}$`) }).first();
+
+  it('refuses to deploy a template with a finding, then deploys it from the form editor once fixed', async () => {
+    const { wb } = s;
+    await wb.runCommand('Go to File...');
+    await wb.quickInput().fill(FILE);
+    const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: FILE }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await wb.waitForEditor(new RegExp(FILE));
+    await wb.page.waitForTimeout(2500);
+    await wb.screenshot('image-builder-1-finding-in-form');
+    await wb.runCommand('Azure Linux VM: Deploy Image Template…');
+    const refusal = await wb.waitForNotification(/error\(s\) to fix before it can be deployed/);
+    assert.match(refusal, /web\.imagetemplate\.json has 1 error\(s\)/);
+    await wb.clearNotifications();
+
+    // The fix: the customizer gets its commands (the second one fails, so the log has an error to trace).
+    writeFileSync(file, templateText({ inline: ['sudo apt-get install -y jq', 'exit 1'] }));
+    await wb.page.waitForTimeout(2500);
+    await wb.runCommand('Azure Linux VM: Deploy Image Template…');
+    await wb.pick(PROD, /Select a subscription/);
+    await wb.pick('rg-images-prod', /Resource group for the image template/);
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), new RegExp(`Create the image template ${NAME} in rg-images-prod`));
+    assert.match(await dialog.innerText(), /create the managed image/);
+    await wb.screenshot('image-builder-2-create-confirmation');
+    await button('.monaco-dialog-box', 'Create').click();
+    await wb.waitForNotification(new RegExp(`The image template ${NAME} was created in rg-images-prod`), 60_000);
+  });
+
+  it('builds: the tree shows the steps live, then the failure', async () => {
+    const { wb } = s;
+    await button('.notifications-toasts', 'Build Now').click();
+    await wb.expandAndWaitForChildren([PROD, 'Image templates']);
+    const seen = new Set<string>();
+    const deadline = Date.now() + 90_000;
+    let description = '';
+    while (Date.now() < deadline) {
+      description = (await wb.rowInfo(await wb.treeRow([PROD, 'Image templates', NAME]))).description;
+      seen.add(description);
+      if (/Running \(Customizing\)/.test(description) && !seen.has('screenshot')) {
+        seen.add('screenshot');
+        await wb.screenshot('image-builder-3-tree-customizing');
+      }
+      if (/Failed|Succeeded/.test(description)) break;
+      await wb.page.waitForTimeout(300);
+    }
+    assert.equal(description, 'Failed');
+    assert.ok([...seen].some((d) => /Running \(Customizing\)/.test(d)), `the tree showed the customizing step (saw ${[...seen].join(', ')})`);
+    await wb.waitForNotification(new RegExp(`The build of ${NAME} failed`), 30_000);
+    await wb.screenshot('image-builder-4-build-failed');
+  });
+
+  it('opens the build log from the tree and jumps from the error to the customizer', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    await wb.contextMenu(await wb.treeRow([PROD, 'Image templates', NAME]), 'Show Build Log');
+    await wb.waitForEditor(/customization\.log/);
+    const lens = wb.page.locator('.codelens-decoration a', { hasText: /Go to customizer "install-tools" \(customize\[1\]\)/ }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    const log = await wb.activeEditorText();
+    assert.match(log, /Running customizer 'install-tools'/);
+    assert.match(log, /non-zero exit status: 1/);
+    await wb.screenshot('image-builder-5-build-log');
+    await lens.click();
+    await wb.waitForEditor(new RegExp(FILE));
+    const selected = await wb.page.evaluate(() => window.getSelection()?.toString() ?? '');
+    await wb.screenshot('image-builder-6-customizer-in-file');
+    assert.deepEqual(await wb.errorNotifications(), [], `no error notifications (selection: ${selected.slice(0, 40)})`);
+  });
+});
