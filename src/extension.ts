@@ -3,12 +3,14 @@ import { registerCommands } from './commands/registerCommands.ts';
 import { registerBackupAccess } from './features/backupAccess/registerBackupAccess.ts';
 import { registerImageBuilder } from './features/imageBuilder/registerImageBuilder.ts';
 import { registerImageTemplateEditor } from './features/imageTemplateEditor/registerImageTemplateEditor.ts';
+import { registerDiskEncryption } from './features/diskEncryption/registerDiskEncryption.ts';
 import { createServices } from './services.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
   registerCommands(context, services);
   registerBackupAccess(context, services);
+  registerDiskEncryption(context, services);
   registerImageTemplateEditor(context, services);
   registerImageBuilder(context, services);
 }

@@ -45,7 +45,7 @@ describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
     const vms = await wb.expandAndWaitForChildren([PROD, 'Virtual machines']);
     assert.deepEqual(shown(vms), [
       'vm-batch-01 | Deallocated · Standard_D2s_v5',
-      'vm-db-01 | Deallocated · Standard_E4s_v5',
+      'vm-db-01 | Deallocated · Standard_E4s_v5 · ADE encrypted',
       'vm-tl-01 | Running · Standard_D2s_v5',
       'vm-web-01 | Running · Standard_D4s_v5',
       'vm-web-02 | Running · Standard_D4s_v5',

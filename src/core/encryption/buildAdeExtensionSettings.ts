@@ -5,6 +5,7 @@ import {
 } from './adeModel.ts';
 import { isKeyVaultResourceId, parseArmResourceId } from './armResourceId.ts';
 import { normalizeVaultUrl, parseKeyUrl } from './keyVaultUrls.ts';
+import { localizable } from '../l10n/Translate.ts';
 
 // Builds the AzureDiskEncryptionForLinux extension the way `az vm encryption enable|disable` does for the current
 // (v1.1, no Entra ID) schema. SequenceVersion must be new for every operation, otherwise the extension treats the
@@ -51,21 +52,21 @@ export type AdeSettingsResult =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 export const SETTINGS_ERRORS = {
-  location: 'The VM location is required to install the extension.',
-  volumeTypeMissing: 'Choose a volume type (All, OS or Data).',
-  volumeTypeInvalid: 'The volume type must be All, OS or Data.',
-  formatAllDataOnly: 'EncryptFormatAll runs with the "Data" volume type only: it formats data volumes.',
-  disableDataOnly: 'On Linux VMs, encryption can be disabled for data volumes only (volume type "Data").',
-  vaultUrl: 'The key vault URL must look like https://<vault-name>.vault.azure.net/.',
-  vaultId: 'The key vault resource id must look like /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>.',
-  vaultMismatch: 'The key vault URL and resource id name different vaults.',
-  kekUrl: 'The key encryption key URL must be a key URL with its version: https://<vault-name>.vault.azure.net/keys/<key-name>/<version>.',
-  kekVersion: 'The key encryption key URL must include the key version (…/keys/<key-name>/<version>).',
-  kekVaultId: 'The key encryption key vault resource id must look like /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>.',
-  kekVaultMismatch: 'The key encryption key is not in the vault given as its key vault.',
-  kekWithoutUrl: 'A key encryption key vault or algorithm was given without a key encryption key URL.',
-  algorithm: 'The key encryption algorithm must be RSA-OAEP, RSA-OAEP-256 or RSA1_5.',
-  sequenceVersion: 'Could not create a new sequence version for this operation.',
+  location: localizable('The VM location is required to install the extension.'),
+  volumeTypeMissing: localizable('Choose a volume type (All, OS or Data).'),
+  volumeTypeInvalid: localizable('The volume type must be All, OS or Data.'),
+  formatAllDataOnly: localizable('EncryptFormatAll runs with the "Data" volume type only: it formats data volumes.'),
+  disableDataOnly: localizable('On Linux VMs, encryption can be disabled for data volumes only (volume type "Data").'),
+  vaultUrl: localizable('The key vault URL must look like https://<vault-name>.vault.azure.net/.'),
+  vaultId: localizable('The key vault resource id must look like /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>.'),
+  vaultMismatch: localizable('The key vault URL and resource id name different vaults.'),
+  kekUrl: localizable('The key encryption key URL must be a key URL with its version: https://<vault-name>.vault.azure.net/keys/<key-name>/<version>.'),
+  kekVersion: localizable('The key encryption key URL must include the key version (…/keys/<key-name>/<version>).'),
+  kekVaultId: localizable('The key encryption key vault resource id must look like /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>.'),
+  kekVaultMismatch: localizable('The key encryption key is not in the vault given as its key vault.'),
+  kekWithoutUrl: localizable('A key encryption key vault or algorithm was given without a key encryption key URL.'),
+  algorithm: localizable('The key encryption algorithm must be RSA-OAEP, RSA-OAEP-256 or RSA1_5.'),
+  sequenceVersion: localizable('Could not create a new sequence version for this operation.'),
 } as const;
 
 const OPERATION_SETTING = {

@@ -1,3 +1,4 @@
+import { localizable } from '../l10n/Translate.ts';
 // EncryptFormatAll (article 001): a partition is formatted (with its current file system), encrypted and mounted
 // again where it was, only when it meets ALL of these:
 //   not the root/OS/boot partition; not already encrypted; not the BEK volume; not a RAID volume; not an LVM volume;
@@ -52,14 +53,14 @@ export const FORMAT_ALL_REASONS: Record<FormatAllReason, string> = {
 };
 
 export const FORMAT_ALL_EXPLANATION = {
-  summary: 'EncryptFormatAll shortens data disk encryption by formatting the partitions that meet its criteria instead of encrypting their content in place. All data on those partitions is lost.',
-  criteria: 'A partition is formatted only when it is not the root/OS/boot partition, is not already encrypted, is not the BEK volume, is not a RAID or LVM volume, and is mounted. For RAID and LVM volumes, the disks that make them up are encrypted instead.',
-  temporaryDisk: 'The temporary disk is encrypted too. Once it is, the Azure Linux agent can no longer manage it or enable a swap file; configure swap manually if you need it.',
-  exclude: 'To keep a disk that meets the criteria, unmount it before you start, and check that every disk to exclude is really unmounted.',
-  fstab: 'The settings update can restart the VM before encryption starts: remove disks you do not want formatted from /etc/fstab, and add the partitions to format to /etc/fstab before you start.',
-  testFirst: 'Do not use EncryptFormatAll when the data volumes hold data you need. Try it on a test VM first to understand its parameters and what they imply.',
-  lvm: 'With LVM, the recommended layout is LVM-on-crypt (encrypt the disks, then build LVM on the encrypted devices).',
-  dataOnly: 'EncryptFormatAll runs with the "Data" volume type only.',
+  summary: localizable('EncryptFormatAll shortens data disk encryption by formatting the partitions that meet its criteria instead of encrypting their content in place. All data on those partitions is lost.'),
+  criteria: localizable('A partition is formatted only when it is not the root/OS/boot partition, is not already encrypted, is not the BEK volume, is not a RAID or LVM volume, and is mounted. For RAID and LVM volumes, the disks that make them up are encrypted instead.'),
+  temporaryDisk: localizable('The temporary disk is encrypted too. Once it is, the Azure Linux agent can no longer manage it or enable a swap file; configure swap manually if you need it.'),
+  exclude: localizable('To keep a disk that meets the criteria, unmount it before you start, and check that every disk to exclude is really unmounted.'),
+  fstab: localizable('The settings update can restart the VM before encryption starts: remove disks you do not want formatted from /etc/fstab, and add the partitions to format to /etc/fstab before you start.'),
+  testFirst: localizable('Do not use EncryptFormatAll when the data volumes hold data you need. Try it on a test VM first to understand its parameters and what they imply.'),
+  lvm: localizable('With LVM, the recommended layout is LVM-on-crypt (encrypt the disks, then build LVM on the encrypted devices).'),
+  dataOnly: localizable('EncryptFormatAll runs with the "Data" volume type only.'),
 } as const;
 
 const ROOT_OR_BOOT = new Set(['/', '/boot', '/boot/efi']);

@@ -1,4 +1,5 @@
 import type { AdeExtensionState, DiskEncryptionStatus, VolumeEncryptionState } from './parseEncryptionStatus.ts';
+import { localizable } from '../l10n/Translate.ts';
 
 // From the parsed states to one phase and the one thing to offer next. The order of the checks follows the run the
 // articles describe: EncryptionInProgress -> (OS) VMRestartPending -> restart -> Encrypted; and for disable:
@@ -23,18 +24,18 @@ export type EncryptionNextAction = {
 };
 
 export const NEXT_ACTION_MESSAGES = {
-  offerEnable: 'Azure Disk Encryption is not enabled on this VM.',
-  legacy: 'This VM was encrypted with Azure Disk Encryption using a Microsoft Entra ID app (previous release). It must keep using that option; this extension does not manage it.',
-  failed: 'The Azure Disk Encryption extension reported a failure: {detail}',
-  restart: 'The OS volume is encrypted and waits for a restart (VMRestartPending). Restart the VM to finish; encryption completes during boot, so check the status again a few minutes after the restart.',
-  osEncrypting: 'The OS volume is being encrypted. Treat the VM as unavailable and avoid SSH logins until it finishes: open files can block the process. A 30 GB OS volume takes a few hours, plus the time for the data volumes.',
-  dataEncrypting: 'The data volumes are being encrypted. The time grows with their size and number (unless EncryptFormatAll was used).',
-  decrypting: 'The data volumes are being decrypted.',
-  starting: 'The Azure Disk Encryption extension is starting.',
-  encrypted: 'Encryption is complete (OS volume: {os}, data volumes: {data}).',
-  dataNotMounted: 'No encrypted data volume was found (data volumes: {data}). A data disk is only encrypted when it is formatted and mounted in the VM, listed in /etc/fstab with a persistent block device name; then run the encryption again.',
-  decrypted: 'The data volumes are decrypted. You can now remove the Azure Disk Encryption extension.',
-  unknown: 'The encryption state could not be read from the VM instance view (OS volume: {os}, data volumes: {data}).',
+  offerEnable: localizable('Azure Disk Encryption is not enabled on this VM.'),
+  legacy: localizable('This VM was encrypted with Azure Disk Encryption using a Microsoft Entra ID app (previous release). It must keep using that option; this extension does not manage it.'),
+  failed: localizable('The Azure Disk Encryption extension reported a failure: {detail}'),
+  restart: localizable('The OS volume is encrypted and waits for a restart (VMRestartPending). Restart the VM to finish; encryption completes during boot, so check the status again a few minutes after the restart.'),
+  osEncrypting: localizable('The OS volume is being encrypted. Treat the VM as unavailable and avoid SSH logins until it finishes: open files can block the process. A 30 GB OS volume takes a few hours, plus the time for the data volumes.'),
+  dataEncrypting: localizable('The data volumes are being encrypted. The time grows with their size and number (unless EncryptFormatAll was used).'),
+  decrypting: localizable('The data volumes are being decrypted.'),
+  starting: localizable('The Azure Disk Encryption extension is starting.'),
+  encrypted: localizable('Encryption is complete (OS volume: {os}, data volumes: {data}).'),
+  dataNotMounted: localizable('No encrypted data volume was found (data volumes: {data}). A data disk is only encrypted when it is formatted and mounted in the VM, listed in /etc/fstab with a persistent block device name; then run the encryption again.'),
+  decrypted: localizable('The data volumes are decrypted. You can now remove the Azure Disk Encryption extension.'),
+  unknown: localizable('The encryption state could not be read from the VM instance view (OS volume: {os}, data volumes: {data}).'),
 } as const;
 
 export function planNextEncryptionAction(input: {

@@ -1,4 +1,5 @@
 import { finding, type Finding } from './finding.ts';
+import { localizable } from '../l10n/Translate.ts';
 
 // Azure Disk Encryption is scheduled for retirement on 15 September 2028 (notice at the top of the current Learn
 // articles). Until then it keeps working; after it, ADE-enabled workloads keep running but encrypted disks fail to
@@ -10,9 +11,9 @@ export const ADE_RETIREMENT_DATE = '2028-09-15';
 export const ADE_RETIREMENT_RULE = 'ade.retirement-notice';
 
 export const ADE_RETIREMENT_MESSAGES = {
-  message: 'Azure Disk Encryption is scheduled for retirement on 15 September 2028.',
-  why: 'You can keep using it until then. After that date, encrypted disks will fail to unlock when the VM restarts, which interrupts service. Encryption at host is the recommended option for new VMs.',
-  fix: 'Use encryption at host for new VMs, and plan to migrate ADE-enabled VMs (and their backups) to encryption at host before the retirement date.',
+  message: localizable('Azure Disk Encryption is scheduled for retirement on 15 September 2028.'),
+  why: localizable('You can keep using it until then. After that date, encrypted disks will fail to unlock when the VM restarts, which interrupts service. Encryption at host is the recommended option for new VMs.'),
+  fix: localizable('Use encryption at host for new VMs, and plan to migrate ADE-enabled VMs (and their backups) to encryption at host before the retirement date.'),
 } as const;
 
 export const ADE_RETIREMENT_NOTICE: Finding = finding(ADE_RETIREMENT_RULE, 'info', ADE_RETIREMENT_MESSAGES);

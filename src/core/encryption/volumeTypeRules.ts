@@ -1,5 +1,6 @@
 import type { AdeOperation, VolumeType } from './adeModel.ts';
 import type { AdeEncryptionStatus, VolumeEncryptionState } from './parseEncryptionStatus.ts';
+import { localizable } from '../l10n/Translate.ts';
 
 // Which VolumeType may be sent when, from the article (001):
 // - Adding a data disk to an encrypted VM: a VM encrypted with "All" stays "All"; one encrypted with "OS" must change
@@ -9,18 +10,18 @@ import type { AdeEncryptionStatus, VolumeEncryptionState } from './parseEncrypti
 // - EncryptFormatAll formats data volumes, so it is offered with "Data" only.
 
 export const VOLUME_TYPE_REASONS = {
-  dataNeedsDataDisk: 'The VM has no data disks, so there is no data volume to encrypt.',
-  osAlreadyEncrypted: 'The OS volume is already encrypted. To cover new data disks too, the article says to use "All".',
-  keepAllForNewDisk: 'The VM was encrypted with "All"; when you add a data disk, the volume type stays "All".',
-  osBecomesAllForNewDisk: 'The VM was encrypted with "OS"; to include the new data disk, change the volume type to "All".',
-  dataStaysData: 'The VM was encrypted with "Data" only; the volume type can stay "Data".',
-  distroDataOnly: 'This distribution and version support Azure Disk Encryption for data disks only.',
-  scaleSetOs: 'Encrypting the OS drive of a Linux scale-set VM is not supported.',
-  formatAllDataOnly: 'EncryptFormatAll formats data volumes, so it runs with the "Data" volume type only.',
-  disableDataOnly: 'On Linux VMs, disabling encryption is supported for data volumes only.',
-  disableOsEncrypted: 'The OS volume is encrypted. When the OS volume is encrypted, disabling encryption is not supported on either the data or the OS volumes (the OS disk is encrypted when the original operation used volume type All or OS).',
-  disableNothingEncrypted: 'No data volume is encrypted, so there is nothing to disable.',
-  newDiskMustBeMounted: 'Attaching a disk is not enough: format the new disk and mount it in the VM, and list it in /etc/fstab with a persistent block device name (for example UUID=...), before enabling encryption.',
+  dataNeedsDataDisk: localizable('The VM has no data disks, so there is no data volume to encrypt.'),
+  osAlreadyEncrypted: localizable('The OS volume is already encrypted. To cover new data disks too, the article says to use "All".'),
+  keepAllForNewDisk: localizable('The VM was encrypted with "All"; when you add a data disk, the volume type stays "All".'),
+  osBecomesAllForNewDisk: localizable('The VM was encrypted with "OS"; to include the new data disk, change the volume type to "All".'),
+  dataStaysData: localizable('The VM was encrypted with "Data" only; the volume type can stay "Data".'),
+  distroDataOnly: localizable('This distribution and version support Azure Disk Encryption for data disks only.'),
+  scaleSetOs: localizable('Encrypting the OS drive of a Linux scale-set VM is not supported.'),
+  formatAllDataOnly: localizable('EncryptFormatAll formats data volumes, so it runs with the "Data" volume type only.'),
+  disableDataOnly: localizable('On Linux VMs, disabling encryption is supported for data volumes only.'),
+  disableOsEncrypted: localizable('The OS volume is encrypted. When the OS volume is encrypted, disabling encryption is not supported on either the data or the OS volumes (the OS disk is encrypted when the original operation used volume type All or OS).'),
+  disableNothingEncrypted: localizable('No data volume is encrypted, so there is nothing to disable.'),
+  newDiskMustBeMounted: localizable('Attaching a disk is not enough: format the new disk and mount it in the VM, and list it in /etc/fstab with a persistent block device name (for example UUID=...), before enabling encryption.'),
 } as const;
 
 export type VolumeTypeChoice = {

@@ -24,8 +24,8 @@ const SIGN_IN_CODES = new Set([
  * everything is redacted.
  */
 export function describeAzureError(error: unknown): AzureErrorSummary {
-  const body = findArmErrorBody(error);
   const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const body = findArmErrorBody(error) ?? parseLroFailure(e.message);
   const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   const code = body?.code ?? (typeof e.code === 'string' ? e.code : undefined) ?? nameIfSpecific(e.name);
   const rawMessage = body?.message ?? (typeof e.message === 'string' ? e.message : String(error));
@@ -61,6 +61,16 @@ function findArmErrorBody(error: unknown): ArmErrorBody | undefined {
   const nested = e.error as ArmErrorBody | undefined;
   if (nested && typeof nested === 'object' && (nested.code || nested.message)) return nested;
   return undefined;
+}
+
+/**
+ * @azure/core-lro reports a failed operation as a plain Error "The long-running operation has failed. CODE. MESSAGE"
+ * (the operation status body's error): give the user ARM's code and message, as for any other failure.
+ */
+function parseLroFailure(message: unknown): ArmErrorBody | undefined {
+  if (typeof message !== 'string') return undefined;
+  const m = /^The long-running operation has failed\. ([A-Za-z][\w.]*)\. ([\s\S]+)$/.exec(message);
+  return m ? { code: m[1], message: m[2] } : undefined;
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -1,6 +1,8 @@
 import type { Translate } from '../l10n/Translate.ts';
 import type { Presentation } from './Presentation.ts';
 import type { DiskModel } from './models.ts';
+import type { DiskEncryptionStatus } from '../encryption/parseEncryptionStatus.ts';
+import { describeDiskEncryption } from './presentEncryptionState.ts';
 
 /** Disk states in which a SAS is live: someone may be downloading, and the disk can't be used until revoked. */
 export const ACTIVE_SAS_STATES = new Set(['ActiveSAS', 'ActiveSASFrozen']);
@@ -9,6 +11,8 @@ export interface DiskRole {
   /** `os` or `data (LUN n)` when shown under its VM. */
   readonly role?: 'os' | 'data';
   readonly lun?: number;
+  /** What the VM's instance view says about this disk's Azure Disk Encryption (shown under the VM). */
+  readonly encryption?: Pick<DiskEncryptionStatus, 'diskState' | 'volumeState'>;
 }
 
 export function presentDisk(disk: DiskModel, t: Translate, role: DiskRole = {}): Presentation {
@@ -17,10 +21,11 @@ export function presentDisk(disk: DiskModel, t: Translate, role: DiskRole = {}):
   const size = disk.diskSizeGB !== undefined ? `${disk.diskSizeGB} GiB` : '';
   const sku = disk.sku?.name ?? '';
   const entraOnly = disk.dataAccessAuthMode === 'AzureActiveDirectory';
+  const encryption = describeDiskEncryption(role.encryption, disk.encryptionSettingsCollection?.enabled === true, t);
   const roleLabel = role.role === 'os' ? t('OS disk') : role.role === 'data' ? t('Data disk (LUN {0})', role.lun ?? '?') : '';
   return {
     label: disk.name ?? '',
-    description: [roleLabel, size, sku, state].filter(Boolean).join(' · '),
+    description: [roleLabel, size, sku, state, encryption].filter(Boolean).join(' · '),
     tooltip: [
       t('Managed disk {0}', disk.name ?? ''),
       t('Size: {0}', size || '—'),
@@ -29,9 +34,10 @@ export function presentDisk(disk: DiskModel, t: Translate, role: DiskRole = {}):
       t('Attached to: {0}', disk.managedBy ? lastSegment(disk.managedBy) : t('nothing')),
       ...(activeSas ? [t('A SAS for this disk is active: someone may be downloading it. Revoke access when done.')] : []),
       ...(entraOnly ? [t('Downloads require Microsoft Entra ID (dataAccessAuthMode: AzureActiveDirectory).')] : []),
+      ...(encryption ? [t('Azure Disk Encryption: {0}', encryption)] : []),
     ],
     icon: activeSas ? { id: 'warning', color: 'list.warningForeground' } : { id: role.role === 'os' ? 'server' : 'database' },
-    contextValue: ['azureResource', 'disk', `diskState-${state}`, activeSas ? 'activeSas' : '', entraOnly ? 'entraIdAccess' : '', role.role ? `role-${role.role}` : '']
+    contextValue: ['azureResource', 'disk', `diskState-${state}`, activeSas ? 'activeSas' : '', entraOnly ? 'entraIdAccess' : '', role.role ? `role-${role.role}` : '', encryption ? 'adeEncrypted' : '']
       .filter(Boolean)
       .join(' '),
   };

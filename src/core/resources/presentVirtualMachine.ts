@@ -1,4 +1,6 @@
 import type { Translate } from '../l10n/Translate.ts';
+import type { VirtualMachineLike } from '../encryption/adeModel.ts';
+import { summarizeVmEncryption } from './presentEncryptionState.ts';
 import type { Presentation } from './Presentation.ts';
 import type { VirtualMachineModel } from './models.ts';
 import { vmPowerState } from './vmPowerState.ts';
@@ -18,9 +20,11 @@ export function presentVirtualMachine(vm: VirtualMachineModel, t: Translate): Pr
   const dataDiskCount = vm.storageProfile?.dataDisks?.length ?? 0;
   const trustedLaunch = vm.securityProfile?.securityType === 'TrustedLaunch';
   const powerLabel = describePower(power, t);
+  // Azure Disk Encryption, read from the listed instance view and extension resources.
+  const encryption = summarizeVmEncryption(vm as VirtualMachineLike, t);
   return {
     label: vm.name ?? '',
-    description: [powerLabel, size].filter(Boolean).join(' · '),
+    description: [powerLabel, size, encryption?.label].filter(Boolean).join(' · '),
     tooltip: [
       t('Virtual machine {0}', vm.name ?? ''),
       t('Power state: {0}', powerLabel),
@@ -28,9 +32,10 @@ export function presentVirtualMachine(vm: VirtualMachineModel, t: Translate): Pr
       t('Location: {0}', vm.location ?? '—'),
       t('Data disks: {0}', dataDiskCount),
       ...(trustedLaunch ? [t('Security type: Trusted Launch')] : []),
+      ...(encryption ? [t('Azure Disk Encryption: {0}', encryption.label)] : []),
     ],
     icon: POWER_ICONS[power] ?? { id: 'vm' },
-    contextValue: ['azureResource', 'virtualMachine', `power-${power}`, dataDiskCount > 0 ? 'hasDataDisks' : '', trustedLaunch ? 'trustedLaunch' : '']
+    contextValue: ['azureResource', 'virtualMachine', `power-${power}`, dataDiskCount > 0 ? 'hasDataDisks' : '', trustedLaunch ? 'trustedLaunch' : '', encryption ? `ade ade-${encryption.phase}` : '']
       .filter(Boolean)
       .join(' '),
   };

@@ -3,6 +3,8 @@ import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
 import type { SubscriptionInventory } from '../../azure/inventory/SubscriptionInventory.ts';
 import { sameResourceId } from '../../core/resources/parseResourceId.ts';
 import type { DiskModel, VirtualMachineModel, VmDiskRef } from '../../core/resources/models.ts';
+import type { VirtualMachineLike } from '../../core/encryption/adeModel.ts';
+import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
 import { treeItemFromPresentation } from '../themeIcon.ts';
 import type { ResourceNode, TreeNode } from '../TreeNode.ts';
 import { ErrorNode } from './ErrorNode.ts';
@@ -42,13 +44,16 @@ export class VirtualMachineNode implements ResourceNode {
       ...(profile?.osDisk ? [{ ref: profile.osDisk, role: 'os' as const }] : []),
       ...(profile?.dataDisks ?? []).map((ref) => ({ ref, role: 'data' as const })),
     ];
+    // Each disk's ADE state comes from the VM's instance view (listed with the VM).
+    const encryption = parseEncryptionStatus(this.resource as VirtualMachineLike).disks;
     return refs.map(({ ref, role }) => {
       const id = ref.managedDisk?.id ?? `${this.resource.id}/disks/${ref.name ?? ref.lun}`;
       // The VM's reference lacks diskState and SKU; the disk listing has them. Fall back to the reference when
       // the disk is in another subscription or not visible to this account.
       const disk: DiskModel & { id: string } = disks.find((d) => sameResourceId(d.id, id)) as DiskModel & { id: string }
         ?? { id, name: ref.name, diskSizeGB: ref.diskSizeGB, sku: { name: ref.managedDisk?.storageAccountType } };
-      return new ResourceLeafNode(this, 'disk', this.session, disk, { role, lun: ref.lun });
+      const diskEncryption = encryption.find((d) => !!ref.name && d.name.toLowerCase() === ref.name.toLowerCase());
+      return new ResourceLeafNode(this, 'disk', this.session, disk, { role, lun: ref.lun, ...(diskEncryption ? { encryption: diskEncryption } : {}) });
     });
   }
 

@@ -11,6 +11,8 @@ export interface ArmSettings {
   pageSize: number;
   /** How long every long-running operation stays InProgress. */
   lroDurationMs: number;
+  /** How long each phase of the simulated Azure Disk Encryption extension lasts (default 1500 ms). */
+  adeStepMs?: number;
   /** Retry-After (seconds) on 202 answers and InProgress operation status. */
   retryAfterSeconds: number;
 }

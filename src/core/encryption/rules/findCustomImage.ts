@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001, unsupported: encrypting custom images of Linux VMs. The image reference names a managed image or a
 // gallery image (id, sharedGalleryImageId, communityGalleryImageId) instead of a Marketplace publisher/offer/sku.
@@ -7,9 +8,9 @@ import { isEnableOperation, type EncryptionPreflightContext } from '../preflight
 export const CUSTOM_IMAGE_RULE = 'ade.custom-image';
 
 export const CUSTOM_IMAGE_MESSAGES = {
-  message: 'The VM was created from a custom image ({image}).',
-  why: 'Azure Disk Encryption does not support encrypting Linux VMs built from custom images: it relies on the file system and partition layout of the supported Marketplace images, and it can fail to unmount the OS drive otherwise.',
-  fix: 'Use encryption at host, or a VM created from a supported Marketplace image.',
+  message: localizable('The VM was created from a custom image ({image}).'),
+  why: localizable('Azure Disk Encryption does not support encrypting Linux VMs built from custom images: it relies on the file system and partition layout of the supported Marketplace images, and it can fail to unmount the OS drive otherwise.'),
+  fix: localizable('Use encryption at host, or a VM created from a supported Marketplace image.'),
 } as const;
 
 export function findCustomImage(context: EncryptionPreflightContext): Finding[] {

@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
 import { listVmDisks } from '../vmDisks.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001, unsupported: applying ADE to a VM whose disks use server-side encryption with customer-managed keys
 // (SSE + CMK), and adding an SSE + CMK data disk to an ADE-encrypted VM. The VM model shows a disk encryption set on
@@ -10,9 +11,9 @@ export const CUSTOMER_MANAGED_KEY_RULE = 'ade.sse-customer-managed-key';
 const CMK_TYPES = new Set(['encryptionatrestwithcustomerkey', 'encryptionatrestwithplatformandcustomerkeys']);
 
 export const CUSTOMER_MANAGED_KEY_MESSAGES = {
-  message: 'Disk "{diskName}" uses server-side encryption with a customer-managed key ({detail}).',
-  why: 'Azure Disk Encryption cannot be applied to a VM with disks encrypted by SSE + CMK, and an SSE + CMK data disk cannot be added to an ADE-encrypted VM.',
-  fix: 'Keep SSE + CMK (optionally with encryption at host) for this VM instead of ADE, or move the disk back to platform-managed keys before using ADE.',
+  message: localizable('Disk "{diskName}" uses server-side encryption with a customer-managed key ({detail}).'),
+  why: localizable('Azure Disk Encryption cannot be applied to a VM with disks encrypted by SSE + CMK, and an SSE + CMK data disk cannot be added to an ADE-encrypted VM.'),
+  fix: localizable('Keep SSE + CMK (optionally with encryption at host) for this VM instead of ADE, or move the disk back to platform-managed keys before using ADE.'),
 } as const;
 
 export function findCustomerManagedKeyDisks(context: EncryptionPreflightContext): Finding[] {

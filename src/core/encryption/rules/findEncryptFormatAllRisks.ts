@@ -1,6 +1,7 @@
 import { FORMAT_ALL_EXPLANATION } from '../encryptFormatAll.ts';
 import { finding, type Finding } from '../finding.ts';
 import type { EncryptionPreflightContext } from '../preflightContext.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001, EncryptFormatAll: data volumes only; it formats the partitions that meet its criteria, so all data
 // on them is lost; it also encrypts the temporary disk; try it on a test VM first.
@@ -8,14 +9,17 @@ export const ENCRYPT_FORMAT_ALL_RULE = 'ade.encrypt-format-all';
 
 export const ENCRYPT_FORMAT_ALL_MESSAGES = {
   dataOnly: {
-    message: 'EncryptFormatAll was requested with volume type "{volumeType}".',
+    message: localizable('EncryptFormatAll was requested with volume type "{volumeType}".'),
     why: FORMAT_ALL_EXPLANATION.dataOnly,
-    fix: 'Choose the "Data" volume type, or encrypt without EncryptFormatAll.',
+    fix: localizable('Choose the "Data" volume type, or encrypt without EncryptFormatAll.'),
   },
   dataLoss: {
-    message: 'EncryptFormatAll formats every mounted data partition that meets its criteria: all data on them is lost.',
-    why: `${FORMAT_ALL_EXPLANATION.criteria} ${FORMAT_ALL_EXPLANATION.temporaryDisk}`,
-    fix: `${FORMAT_ALL_EXPLANATION.exclude} ${FORMAT_ALL_EXPLANATION.fstab} ${FORMAT_ALL_EXPLANATION.testFirst}`,
+    message: localizable('EncryptFormatAll formats every mounted data partition that meets its criteria: all data on them is lost.'),
+    // The same sentences as FORMAT_ALL_EXPLANATION (criteria + temporaryDisk), written out so the whole text is one
+    // translation key.
+    why: localizable('A partition is formatted only when it is not the root/OS/boot partition, is not already encrypted, is not the BEK volume, is not a RAID or LVM volume, and is mounted. For RAID and LVM volumes, the disks that make them up are encrypted instead. The temporary disk is encrypted too. Once it is, the Azure Linux agent can no longer manage it or enable a swap file; configure swap manually if you need it.'),
+    // exclude + fstab + testFirst of FORMAT_ALL_EXPLANATION.
+    fix: localizable('To keep a disk that meets the criteria, unmount it before you start, and check that every disk to exclude is really unmounted. The settings update can restart the VM before encryption starts: remove disks you do not want formatted from /etc/fstab, and add the partitions to format to /etc/fstab before you start. Do not use EncryptFormatAll when the data volumes hold data you need. Try it on a test VM first to understand its parameters and what they imply.'),
   },
 } as const;
 

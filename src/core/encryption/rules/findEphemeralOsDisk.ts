@@ -1,13 +1,14 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001, unsupported: ephemeral OS disks.
 export const EPHEMERAL_OS_DISK_RULE = 'ade.ephemeral-os-disk';
 
 export const EPHEMERAL_OS_DISK_MESSAGES = {
-  message: 'The OS disk is ephemeral (diffDiskSettings.option = Local, placed on the {placement}).',
-  why: 'Azure Disk Encryption does not support ephemeral OS disks: they live on the host\'s local storage and are reset on reimage.',
-  fix: 'Use encryption at host, or recreate the VM with a managed (persistent) OS disk.',
+  message: localizable('The OS disk is ephemeral (diffDiskSettings.option = Local, placed on the {placement}).'),
+  why: localizable('Azure Disk Encryption does not support ephemeral OS disks: they live on the host\'s local storage and are reset on reimage.'),
+  fix: localizable('Use encryption at host, or recreate the VM with a managed (persistent) OS disk.'),
 } as const;
 
 export function findEphemeralOsDisk(context: EncryptionPreflightContext): Finding[] {

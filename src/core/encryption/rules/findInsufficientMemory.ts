@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.ts';
 import { effectiveVolumeType, isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Minimum memory from the Linux overview's "Memory requirements" (the supported sizes article 001 points to):
 //   data volumes only: 2 GB; OS and data with root (/) usage <= 4 GB: 8 GB; root usage > 4 GB: twice the usage.
@@ -8,14 +9,14 @@ export const INSUFFICIENT_MEMORY_RULE = 'ade.insufficient-memory';
 
 export const INSUFFICIENT_MEMORY_MESSAGES = {
   tooSmall: {
-    message: 'Size {vmSize} has {memoryGb} GB of memory; encrypting {scope} needs at least {requiredGb} GB.',
-    why: 'Azure Disk Encryption needs enough memory to encrypt in place: 2 GB for data volumes only, 8 GB for the OS volume when the root file system uses 4 GB or less, and twice the root file system usage above that.',
-    fix: 'Resize the VM to a size with at least {requiredGb} GB of memory for the encryption; you can resize back down once OS encryption is complete.',
+    message: localizable('Size {vmSize} has {memoryGb} GB of memory; encrypting {scope} needs at least {requiredGb} GB.'),
+    why: localizable('Azure Disk Encryption needs enough memory to encrypt in place: 2 GB for data volumes only, 8 GB for the OS volume when the root file system uses 4 GB or less, and twice the root file system usage above that.'),
+    fix: localizable('Resize the VM to a size with at least {requiredGb} GB of memory for the encryption; you can resize back down once OS encryption is complete.'),
   },
   rootUsageUnknown: {
-    message: 'Encrypting the OS volume needs twice the root (/) file system usage in memory when it uses more than 4 GB; the VM has {memoryGb} GB.',
-    why: 'When the root file system usage is greater than 4 GB, the minimum memory is the usage times two (for example 16 GB used needs 32 GB of RAM).',
-    fix: 'Check the usage with "df -h /" in the VM; if it is above {maxRootGb} GB, resize the VM for the duration of the encryption.',
+    message: localizable('Encrypting the OS volume needs twice the root (/) file system usage in memory when it uses more than 4 GB; the VM has {memoryGb} GB.'),
+    why: localizable('When the root file system usage is greater than 4 GB, the minimum memory is the usage times two (for example 16 GB used needs 32 GB of RAM).'),
+    fix: localizable('Check the usage with "df -h /" in the VM; if it is above {maxRootGb} GB, resize the VM for the duration of the encryption.'),
   },
 } as const;
 

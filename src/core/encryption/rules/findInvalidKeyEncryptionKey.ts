@@ -2,6 +2,7 @@ import { normalizeLocation, parseArmResourceId, sameLocation } from '../armResou
 import { finding, type Finding } from '../finding.ts';
 import { parseKeyUrl } from '../keyVaultUrls.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001: the KEK is given as its full URI with the version (https://[vault].vault.azure.net/keys/[kek]/[id]),
 // and the key vault(s) must be in the same region (and subscription) as the VM.
@@ -9,29 +10,29 @@ export const KEY_ENCRYPTION_KEY_RULE = 'ade.key-encryption-key';
 
 export const KEY_ENCRYPTION_KEY_MESSAGES = {
   invalidUrl: {
-    message: 'The key encryption key URL "{url}" is not a key URL.',
-    why: 'The key encryption key must be given as its full key identifier.',
-    fix: 'Use the key identifier, e.g. https://<vault-name>.vault.azure.net/keys/<key-name>/<version>.',
+    message: localizable('The key encryption key URL "{url}" is not a key URL.'),
+    why: localizable('The key encryption key must be given as its full key identifier.'),
+    fix: localizable('Use the key identifier, e.g. https://<vault-name>.vault.azure.net/keys/<key-name>/<version>.'),
   },
   noVersion: {
-    message: 'The key encryption key URL "{url}" has no version.',
-    why: 'The extension wraps the disk encryption key with one exact version of the key; a URL without the version is rejected.',
-    fix: 'Use the key identifier that ends with the version (…/keys/{keyName}/<version>).',
+    message: localizable('The key encryption key URL "{url}" has no version.'),
+    why: localizable('The extension wraps the disk encryption key with one exact version of the key; a URL without the version is rejected.'),
+    fix: localizable('Use the key identifier that ends with the version (…/keys/{keyName}/<version>).'),
   },
   otherVault: {
-    message: 'The key encryption key is in vault "{keyVaultName}", but the chosen key vault is "{vaultName}".',
-    why: 'The extension reads the key from the vault given as the key encryption key vault; they must match.',
-    fix: 'Choose the vault that holds the key, or a key from the chosen vault.',
+    message: localizable('The key encryption key is in vault "{keyVaultName}", but the chosen key vault is "{vaultName}".'),
+    why: localizable('The extension reads the key from the vault given as the key encryption key vault; they must match.'),
+    fix: localizable('Choose the vault that holds the key, or a key from the chosen vault.'),
   },
   region: {
-    message: 'The key encryption key vault "{vaultName}" is in {vaultLocation}, but the VM is in {vmLocation}.',
-    why: 'The vault holding the key encryption key must be in the same region as the VM.',
-    fix: 'Use a key from a vault in {vmLocation}.',
+    message: localizable('The key encryption key vault "{vaultName}" is in {vaultLocation}, but the VM is in {vmLocation}.'),
+    why: localizable('The vault holding the key encryption key must be in the same region as the VM.'),
+    fix: localizable('Use a key from a vault in {vmLocation}.'),
   },
   subscription: {
-    message: 'The key encryption key vault "{vaultName}" is in another subscription than the VM.',
-    why: 'The key vaults used by Azure Disk Encryption must be in the same subscription as the VM.',
-    fix: 'Use a key from a vault in the VM\'s subscription.',
+    message: localizable('The key encryption key vault "{vaultName}" is in another subscription than the VM.'),
+    why: localizable('The key vaults used by Azure Disk Encryption must be in the same subscription as the VM.'),
+    fix: localizable('Use a key from a vault in the VM\'s subscription.'),
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
 import { parseVmSize } from '../vmSize.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001, unsupported: NVMe disks such as those on high-performance-computing sizes and storage-optimized sizes.
 // Those local NVMe disks are not encrypted by ADE; EncryptFormatAll must not be relied on for them.
@@ -10,9 +11,9 @@ export const LOCAL_NVME_SIZE_RULE = 'ade.local-nvme-size';
 const LOCAL_NVME_FAMILIES = new Set(['L', 'HB', 'HC', 'HX']);
 
 export const LOCAL_NVME_SIZE_MESSAGES = {
-  message: 'Size {vmSize} has local NVMe disks.',
-  why: 'Azure Disk Encryption does not support NVMe disks such as those of HPC and storage-optimized sizes: they stay unencrypted, and their content is lost when the VM is deallocated.',
-  fix: 'Do not keep data that must be encrypted on the local NVMe disks, or use encryption at host.',
+  message: localizable('Size {vmSize} has local NVMe disks.'),
+  why: localizable('Azure Disk Encryption does not support NVMe disks such as those of HPC and storage-optimized sizes: they stay unencrypted, and their content is lost when the VM is deallocated.'),
+  fix: localizable('Do not keep data that must be encrypted on the local NVMe disks, or use encryption at host.'),
 } as const;
 
 export function findLocalNvmeDiskSize(context: EncryptionPreflightContext): Finding[] {

@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
 import { listVmDisks } from '../vmDisks.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001 (Prerequisites and "Important"): in all cases take a snapshot and/or a backup before encrypting, by
 // means other than ADE; VMs with managed disks require a backup before encryption. A backup is the recovery option if
@@ -9,14 +10,14 @@ export const RECOVERY_POINT_RULE = 'ade.backup-required';
 
 export const RECOVERY_POINT_MESSAGES = {
   diskWithoutSnapshot: {
-    message: 'Disk "{diskName}" has no recent snapshot, and the VM has no recent Azure Backup recovery point.',
-    why: 'A snapshot or backup must exist before disks are encrypted: if encryption fails unexpectedly, it is the only way to recover the VM.',
-    fix: 'Snapshot every disk now (or back up the VM with Azure Backup), then run the check again.',
+    message: localizable('Disk "{diskName}" has no recent snapshot, and the VM has no recent Azure Backup recovery point.'),
+    why: localizable('A snapshot or backup must exist before disks are encrypted: if encryption fails unexpectedly, it is the only way to recover the VM.'),
+    fix: localizable('Snapshot every disk now (or back up the VM with Azure Backup), then run the check again.'),
   },
   unknown: {
-    message: 'It is not known whether the VM\'s disks have a recent snapshot or backup.',
-    why: 'A snapshot or backup must exist before disks are encrypted: if encryption fails unexpectedly, it is the only way to recover the VM.',
-    fix: 'Snapshot every disk now (or back up the VM with Azure Backup), then run the check again.',
+    message: localizable('It is not known whether the VM\'s disks have a recent snapshot or backup.'),
+    why: localizable('A snapshot or backup must exist before disks are encrypted: if encryption fails unexpectedly, it is the only way to recover the VM.'),
+    fix: localizable('Snapshot every disk now (or back up the VM with Azure Backup), then run the check again.'),
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.ts';
 import type { EncryptionPreflightContext } from '../preflightContext.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // The extension rejects a new configuration while one runs ("An operation is already in progress. Please wait for it
 // to complete."), and a pending restart must happen before anything else.
@@ -7,14 +8,14 @@ export const OPERATION_IN_PROGRESS_RULE = 'ade.operation-in-progress';
 
 export const OPERATION_IN_PROGRESS_MESSAGES = {
   running: {
-    message: 'An encryption operation is still running (OS volume: {os}, data volumes: {data}).',
-    why: 'The extension rejects a new operation while one is in progress.',
-    fix: 'Wait until the current operation finishes, then try again.',
+    message: localizable('An encryption operation is still running (OS volume: {os}, data volumes: {data}).'),
+    why: localizable('The extension rejects a new operation while one is in progress.'),
+    fix: localizable('Wait until the current operation finishes, then try again.'),
   },
   restartPending: {
-    message: 'The VM waits for a restart to finish encrypting the OS volume (VMRestartPending).',
-    why: 'OS volume encryption completes during the next boot; a new operation cannot start before that.',
-    fix: 'Restart the VM, wait a few minutes, and check the status again.',
+    message: localizable('The VM waits for a restart to finish encrypting the OS volume (VMRestartPending).'),
+    why: localizable('OS volume encryption completes during the next boot; a new operation cannot start before that.'),
+    fix: localizable('Restart the VM, wait a few minutes, and check the status again.'),
   },
 } as const;
 

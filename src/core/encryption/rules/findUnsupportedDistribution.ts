@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, requestIncludesOs, type EncryptionPreflightContext } from '../preflightContext.ts';
 import { lookUpImageSupport } from '../supportedDistributions.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001: disk encryption applies only to VMs with supported operating systems. The image reference tells us
 // the Marketplace publisher/offer/sku; the supported table (supportedDistributions.ts) says whether that version
@@ -9,19 +10,19 @@ export const UNSUPPORTED_DISTRIBUTION_RULE = 'ade.unsupported-distribution';
 
 export const UNSUPPORTED_DISTRIBUTION_MESSAGES = {
   dataOnly: {
-    message: '{label} ({urn}) supports Azure Disk Encryption for data disks only, and the request includes the OS volume.',
-    why: 'For this distribution and version, only data volumes can be encrypted.',
-    fix: 'Choose the "Data" volume type.',
+    message: localizable('{label} ({urn}) supports Azure Disk Encryption for data disks only, and the request includes the OS volume.'),
+    why: localizable('For this distribution and version, only data volumes can be encrypted.'),
+    fix: localizable('Choose the "Data" volume type.'),
   },
   notListed: {
-    message: 'Image {urn} is not in the list of distributions and versions that support Azure Disk Encryption.',
-    why: 'Only a subset of the Azure-endorsed Linux distributions and versions supports Azure Disk Encryption; on others encryption can fail or leave the VM unable to boot.',
-    fix: 'Check the supported operating systems list for your distribution and version, or use encryption at host.',
+    message: localizable('Image {urn} is not in the list of distributions and versions that support Azure Disk Encryption.'),
+    why: localizable('Only a subset of the Azure-endorsed Linux distributions and versions supports Azure Disk Encryption; on others encryption can fail or leave the VM unable to boot.'),
+    fix: localizable('Check the supported operating systems list for your distribution and version, or use encryption at host.'),
   },
   endOfLife: {
-    message: '{label} ({urn}) has reached its end of life.',
-    why: 'Azure Disk Encryption support for an offer does not extend beyond the publisher\'s end-of-life date.',
-    fix: 'Migrate to a supported distribution before relying on Azure Disk Encryption.',
+    message: localizable('{label} ({urn}) has reached its end of life.'),
+    why: localizable('Azure Disk Encryption support for an offer does not extend beyond the publisher\'s end-of-life date.'),
+    fix: localizable('Migrate to a supported distribution before relying on Azure Disk Encryption.'),
   },
 } as const;
 

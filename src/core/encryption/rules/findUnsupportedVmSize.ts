@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
 import { parseVmSize } from '../vmSize.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001: disk encryption applies only to supported VM sizes; encrypting Basic tier VMs is not supported.
 // The Linux overview it links to adds: not available on Basic, A-series, v6 series, v7 series or newer sizes.
@@ -8,19 +9,19 @@ export const UNSUPPORTED_VM_SIZE_RULE = 'ade.unsupported-vm-size';
 
 export const UNSUPPORTED_VM_SIZE_MESSAGES = {
   basic: {
-    message: 'Size {vmSize} is a Basic tier size.',
-    why: 'Azure Disk Encryption does not support Basic tier VMs.',
-    fix: 'Resize the VM to a supported Standard size (for example D-series v5), then encrypt.',
+    message: localizable('Size {vmSize} is a Basic tier size.'),
+    why: localizable('Azure Disk Encryption does not support Basic tier VMs.'),
+    fix: localizable('Resize the VM to a supported Standard size (for example D-series v5), then encrypt.'),
   },
   aSeries: {
-    message: 'Size {vmSize} is an A-series size.',
-    why: 'Azure Disk Encryption is not available on A-series VMs.',
-    fix: 'Resize the VM to a supported size (for example D-series v5), then encrypt.',
+    message: localizable('Size {vmSize} is an A-series size.'),
+    why: localizable('Azure Disk Encryption is not available on A-series VMs.'),
+    fix: localizable('Resize the VM to a supported size (for example D-series v5), then encrypt.'),
   },
   newGeneration: {
-    message: 'Size {vmSize} is a v{version} series size.',
-    why: 'Azure Disk Encryption is not available on v6 series, v7 series or newer sizes. Encryption at host is the supported option there.',
-    fix: 'Use encryption at host on this VM, or resize to a supported v5 (or older) size.',
+    message: localizable('Size {vmSize} is a v{version} series size.'),
+    why: localizable('Azure Disk Encryption is not available on v6 series, v7 series or newer sizes. Encryption at host is the supported option there.'),
+    fix: localizable('Use encryption at host on this VM, or resize to a supported v5 (or older) size.'),
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Recommended, not required: the vault holds the only copy of the keys that unlock the disks. If the vault, the
 // secret or the KEK is deleted (by mistake or maliciously) the encrypted VM can no longer boot and its data is lost.
@@ -8,14 +9,14 @@ export const VAULT_RECOVERY_RULE = 'ade.vault-recovery-protection';
 
 export const VAULT_RECOVERY_MESSAGES = {
   softDelete: {
-    message: 'Soft delete is turned off on key vault "{vaultName}".',
-    why: 'The vault holds the keys that unlock the encrypted disks. If the vault or a key is deleted without soft delete, the VM can no longer boot and its data cannot be recovered.',
-    fix: 'Turn on soft delete (recommended), or use a vault that has it.',
+    message: localizable('Soft delete is turned off on key vault "{vaultName}".'),
+    why: localizable('The vault holds the keys that unlock the encrypted disks. If the vault or a key is deleted without soft delete, the VM can no longer boot and its data cannot be recovered.'),
+    fix: localizable('Turn on soft delete (recommended), or use a vault that has it.'),
   },
   purgeProtection: {
-    message: 'Purge protection is off on key vault "{vaultName}".',
-    why: 'Without purge protection, a deleted vault or key can be purged before the retention period ends, and the encrypted disks can then never be unlocked again. Purge protection cannot be turned off once enabled.',
-    fix: 'Enable purge protection on the vault (recommended).',
+    message: localizable('Purge protection is off on key vault "{vaultName}".'),
+    why: localizable('Without purge protection, a deleted vault or key can be purged before the retention period ends, and the encrypted disks can then never be unlocked again. Purge protection cannot be turned off once enabled.'),
+    fix: localizable('Enable purge protection on the vault (recommended).'),
   },
 } as const;
 

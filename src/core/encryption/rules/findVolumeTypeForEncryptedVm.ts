@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
 import { volumeTypeForAddedDataDisk } from '../volumeTypeRules.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001, adding a data disk to an encrypted VM: "All" stays "All"; "OS" must become "All"; "Data" can stay
 // "Data". Attaching the disk is not enough: it must be formatted, mounted and listed in /etc/fstab with a persistent
@@ -9,14 +10,14 @@ export const VOLUME_TYPE_FOR_ENCRYPTED_VM_RULE = 'ade.volume-type-for-encrypted-
 
 export const VOLUME_TYPE_FOR_ENCRYPTED_VM_MESSAGES = {
   mismatch: {
-    message: 'This VM was encrypted with volume type "{previous}"; running again with "{requested}" is not what the article prescribes.',
+    message: localizable('This VM was encrypted with volume type "{previous}"; running again with "{requested}" is not what the article prescribes.'),
     // why: the VOLUME_TYPE_REASONS constant for the previous volume type.
-    fix: 'Use volume type "{required}".',
+    fix: localizable('Use volume type "{required}".'),
   },
   newDisk: {
-    message: 'This VM is already encrypted (volume type "{previous}"). Encrypting again picks up newly added data disks.',
-    why: 'A newly attached data disk is encrypted only if it is formatted and mounted in the VM, and listed in /etc/fstab with a persistent block device name (for example UUID=...). The data drive is unavailable while it is encrypted.',
-    fix: 'Format and mount the new disk, add it to /etc/fstab with a persistent name, then run the encryption.',
+    message: localizable('This VM is already encrypted (volume type "{previous}"). Encrypting again picks up newly added data disks.'),
+    why: localizable('A newly attached data disk is encrypted only if it is formatted and mounted in the VM, and listed in /etc/fstab with a persistent block device name (for example UUID=...). The data drive is unavailable while it is encrypted.'),
+    fix: localizable('Format and mount the new disk, add it to /etc/fstab with a persistent name, then run the encryption.'),
   },
 } as const;
 

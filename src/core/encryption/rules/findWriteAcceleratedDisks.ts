@@ -1,14 +1,15 @@
 import { finding, type Finding } from '../finding.ts';
 import { isEnableOperation, type EncryptionPreflightContext } from '../preflightContext.ts';
 import { listVmDisks } from '../vmDisks.ts';
+import { localizable } from '../../l10n/Translate.ts';
 
 // Article 001, unsupported: M-series VMs with Write Accelerator disks (Write Accelerator exists only on M-series).
 export const WRITE_ACCELERATOR_RULE = 'ade.write-accelerator';
 
 export const WRITE_ACCELERATOR_MESSAGES = {
-  message: 'Disk "{diskName}" has Write Accelerator enabled on size {vmSize}.',
-  why: 'Azure Disk Encryption does not support M-series VMs with Write Accelerator disks.',
-  fix: 'Disable Write Accelerator on the disk (if the workload allows it), or use encryption at host.',
+  message: localizable('Disk "{diskName}" has Write Accelerator enabled on size {vmSize}.'),
+  why: localizable('Azure Disk Encryption does not support M-series VMs with Write Accelerator disks.'),
+  fix: localizable('Disable Write Accelerator on the disk (if the workload allows it), or use encryption at host.'),
 } as const;
 
 export function findWriteAcceleratedDisks(context: EncryptionPreflightContext): Finding[] {

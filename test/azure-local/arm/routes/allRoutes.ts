@@ -14,12 +14,14 @@ import { subscriptionRoutes } from './subscriptions.ts';
 import { vaultAccessPolicyRoutes } from './vaultAccessPolicies.ts';
 import { vaultRoutes } from './vaults.ts';
 import { virtualMachineRoutes } from './virtualMachines.ts';
+import { vmExtensionRoutes } from './vmExtensions.ts';
 
 export const allRoutes: readonly Route[] = [
   ...subscriptionRoutes,
   ...resourceGroupRoutes,
   ...providerRoutes,
   ...virtualMachineRoutes,
+  ...vmExtensionRoutes,
   ...diskRoutes,
   ...snapshotRoutes,
   ...vaultRoutes,

@@ -8,6 +8,7 @@ import { apiVersions } from '../apiVersions.ts';
 import { pageOf } from '../paging.ts';
 import { ok, type Route, type RouteContext, type RouteResult } from '../route.ts';
 import { requireResource, snapshotOf } from './lookup.ts';
+import { onVmRestarted } from '../adeSimulator.ts';
 import { buildInstanceView } from './vmInstanceView.ts';
 import { attachedDiskIds, setVmPowerState } from './vmPower.ts';
 
@@ -37,7 +38,7 @@ function listed(ctx: RouteContext, vms: StoredResource[]): RouteResult {
   return ok(pageOf(ctx, vms.map((vm) => (statusOnly?.toLowerCase() === 'true' ? statusOnlyJson(vm) : vmJson(ctx, vm)))));
 }
 
-function powerOperation(verb: string, transitional: PowerState, final: PowerState): Route['handler'] {
+function powerOperation(verb: string, transitional: PowerState, final: PowerState, afterwards?: (env: RouteContext['env'], vm: StoredResource) => void): Route['handler'] {
   return (ctx) => {
     const vm = requireResource(ctx, 'virtualMachines', TYPE, 'vmName');
     if (final === 'running') {
@@ -57,7 +58,10 @@ function powerOperation(verb: string, transitional: PowerState, final: PowerStat
       kind: 'operations',
       apiVersion: ctx.apiVersion,
       override: ctx.operationOverride,
-      complete: () => setVmPowerState(ctx.env.state, vm, final),
+      complete: () => {
+        setVmPowerState(ctx.env.state, vm, final);
+        afterwards?.(ctx.env, vm);
+      },
       abandon: () => setVmPowerState(ctx.env.state, vm, before),
     });
   };
@@ -95,5 +99,5 @@ export const virtualMachineRoutes: Route[] = [
   { name: 'virtualMachines.start', method: 'POST', template: `${VM}/start`, ...common, handler: powerOperation('Start', 'starting', 'running') },
   { name: 'virtualMachines.powerOff', method: 'POST', template: `${VM}/powerOff`, ...common, handler: powerOperation('PowerOff', 'stopping', 'stopped') },
   { name: 'virtualMachines.deallocate', method: 'POST', template: `${VM}/deallocate`, ...common, handler: powerOperation('Deallocate', 'deallocating', 'deallocated') },
-  { name: 'virtualMachines.restart', method: 'POST', template: `${VM}/restart`, ...common, handler: powerOperation('Restart', 'starting', 'running') },
+  { name: 'virtualMachines.restart', method: 'POST', template: `${VM}/restart`, ...common, handler: powerOperation('Restart', 'starting', 'running', onVmRestarted) },
 ];

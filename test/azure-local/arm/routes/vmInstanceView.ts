@@ -20,10 +20,15 @@ export function buildInstanceView(vm: StoredResource): Record<string, unknown> {
   const storage = props.storageProfile ?? {};
   const extras = vm.instanceView ?? {};
   const diskNames: string[] = [storage.osDisk?.name, ...(storage.dataDisks ?? []).map((d: any) => d.name)].filter(Boolean);
-  const extraDisks = (extras.disks as Array<{ name: string; statuses?: unknown[] }> | undefined) ?? [];
+  const extraDisks = (extras.disks as Array<{ name: string; statuses?: unknown[]; encryptionSettings?: unknown[] }> | undefined) ?? [];
   const disks = diskNames.map((name) => {
     const extra = extraDisks.find((d) => d.name === name);
-    return { name, statuses: [{ code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', time: bootTime }, ...(extra?.statuses ?? [])] };
+    return {
+      name,
+      // ADE's disk encryption secret (and KEK) per disk, as `az vm encryption show` lists them.
+      ...(extra?.encryptionSettings ? { encryptionSettings: extra.encryptionSettings } : {}),
+      statuses: [{ code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', time: bootTime }, ...(extra?.statuses ?? [])],
+    };
   });
   const running = power === 'running';
   const view: Record<string, unknown> = {

@@ -1,0 +1,46 @@
+import type { Disk, VirtualMachine } from '@azure/arm-compute';
+import type { KeyVaultLike } from '../../core/encryption/adeModel.ts';
+import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
+import type { EncryptionPreflightContext, EncryptionRequest } from '../../core/encryption/preflightContext.ts';
+import type { SubscriptionSession } from '../auth/AccountProvider.ts';
+import { findRecentDiskSnapshots, getVmDisks, getVmWithInstanceView } from './vmForEncryption.ts';
+
+// Everything the pre-flight rules read, fetched fresh from Azure: the VM with its instance view, its disk resources,
+// the snapshots that count as the recovery point the article requires, and the current ADE state.
+
+/** A snapshot counts as "taken before encrypting" when it is at most this old. */
+export const RECENT_SNAPSHOT_HOURS = 24;
+
+export type EncryptionTarget = {
+  readonly vm: VirtualMachine;
+  readonly disks: readonly Disk[];
+};
+
+export async function readEncryptionTarget(session: SubscriptionSession, vmId: string): Promise<EncryptionTarget> {
+  const vm = await getVmWithInstanceView(session, vmId);
+  return { vm, disks: await getVmDisks(session, vm) };
+}
+
+export async function gatherPreflightContext(
+  session: SubscriptionSession,
+  target: EncryptionTarget,
+  request: EncryptionRequest,
+  keyVaults: { vault?: KeyVaultLike; kekVault?: KeyVaultLike },
+  now: Date,
+): Promise<EncryptionPreflightContext> {
+  const diskIds = target.disks.map((d) => d.id).filter((id): id is string => !!id);
+  const since = new Date(now.getTime() - RECENT_SNAPSHOT_HOURS * 3_600_000);
+  const snapshots = await findRecentDiskSnapshots(session, diskIds, since);
+  const status = parseEncryptionStatus(target.vm);
+  return {
+    vm: target.vm,
+    disks: target.disks,
+    ...(keyVaults.vault ? { vault: keyVaults.vault } : {}),
+    ...(keyVaults.kekVault ? { kekVault: keyVaults.kekVault } : {}),
+    request,
+    recoveryPoints: {
+      diskIdsWithRecentSnapshot: snapshots.map((s) => s.creationData?.sourceResourceId).filter((id): id is string => !!id),
+    },
+    ...(status.extension.present || status.disks.some((d) => d.diskState === 'encrypted') ? { status } : {}),
+  };
+}
