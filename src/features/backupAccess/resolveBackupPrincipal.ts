@@ -25,6 +25,7 @@ export async function resolveBackupPrincipal(s: Services, session: SubscriptionS
   let reason: string;
   let isGuest: boolean | undefined;
   if (!connection) {
+    s.logger.warn(`No Microsoft Graph endpoint for cloud ${session.cloud.name}: asking for the Backup Management Service object id`);
     reason = vscode.l10n.t('This cloud has no Microsoft Graph endpoint configured (setting azureLinuxVm.customCloud.microsoftGraphEndpoint).');
   } else {
     try {

@@ -1,0 +1,126 @@
+// A person allows Azure Backup to read the encryption keys of the ADE-encrypted VM vm-db-01 (its key vault
+// kv-contoso-ade-eus uses Azure RBAC) from the tree: the Backup Management Service is found in Microsoft Graph,
+// the least-privilege custom role is chosen, the plan is read as a diff, confirmed, applied; a second run says
+// "already in place" and changes nothing.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { join } from 'node:path';
+import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+
+const PROD = 'Contoso Production';
+const VM = [PROD, 'Virtual machines', 'vm-db-01'];
+const VAULT_ID = '/subscriptions/3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12/resourceGroups/rg-security-prod/providers/Microsoft.KeyVault/vaults/kv-contoso-ade-eus';
+const BMS = 'f40e18f0-6544-45c2-9d24-639a8bb3b41a';
+const COMMAND = 'Allow Azure Backup to Read Encryption Keys…';
+
+interface AdminState {
+  roleAssignments: Array<{ resource: { properties: { scope: string; principalId: string; roleDefinitionId: string } } }>;
+  roleDefinitions: Array<{ resource: { name: string; properties: { roleName: string; type: string } } }>;
+}
+
+function adminState(info: { armEndpoint: string; caCertPem: string }): Promise<AdminState> {
+  return new Promise((resolve, reject) => {
+    request(`${info.armEndpoint}/__admin/state`, { ca: info.caCertPem }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve(JSON.parse(body) as AdminState));
+    }).on('error', reject).end();
+  });
+}
+
+/** The active editor's lines as shown; wrapped lines (which keep the space at the break) are joined. */
+async function visibleEditorText(s: E2ESession): Promise<string> {
+  const lines = s.wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  await lines.waitFor();
+  return (await lines.innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
+}
+
+describe('Allow Azure Backup to read the encryption keys', { skip: realExtensionSkipReason() }, () => {
+  let s: E2ESession;
+  before(async () => {
+    s = await startSession({ name: 'backup-access', vsixFiles: [extensionVsix], localAzure: true });
+    // The Graph stand-in's port is known only now: add the custom cloud's Graph endpoint to the user settings.
+    const info = s.azure!.info as unknown as { armEndpoint: string };
+    const file = join(s.runDir, 'user-data/User/settings.json');
+    const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    settings['azureLinuxVm.customCloud.microsoftGraphEndpoint'] = `${info.armEndpoint}/graph`;
+    settings['azureLinuxVm.customCloud.microsoftGraphTokenAudience'] = 'https://graph.local-azure.test';
+    writeFileSync(file, JSON.stringify(settings, null, 2));
+    // Reload so the extension starts with them (a settings file written behind VS Code's back may be seen late).
+    await s.wb.page.reload();
+    await s.wb.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await s.wb.openViewContainer('Azure Linux VMs');
+    await s.wb.setSideBarWidth(520);
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  it('from the VM node: role choice, the plan as a diff, confirm, and the role assignment exists in Azure', async () => {
+    const { wb } = s;
+    await wb.treeRow([PROD], 60_000);
+    await wb.expandAndWaitForChildren([PROD]);
+    await wb.expandAndWaitForChildren([PROD, 'Virtual machines']);
+    await wb.contextMenu(await wb.treeRow(VM), COMMAND);
+
+    const roles = await wb.quickPickItems(/Which role should the Backup Management Service get/, 60_000);
+    assert.equal(roles.length, 2);
+    assert.match(roles[0], /Custom role with the five data actions \(recommended\)/);
+    await wb.screenshot('backup-access-role-choice');
+    await wb.pick(/Custom role with the five data actions/);
+
+    await wb.waitForEditor(/backup-access-vm-db-01\.md/, 60_000);
+    // The editor wraps long lines (keeping the space at the break): join them to read the document's lines.
+    // The confirmation is modal, so the document is read from the screen without clicking into it.
+    const plan = await visibleEditorText(s);
+    assert.match(plan, /Backup Management Service object ID: f40e18f0-6544-45c2-9d24-639a8bb3b41a \(found in Microsoft Graph\)/);
+    assert.match(plan, /Key vault kv-contoso-ade-eus \(Azure RBAC\)/);
+    assert.match(plan, /\+ Azure Backup Key Vault Reader \(ADE\) at \/subscriptions\/\S+\/vaults\/kv-contoso-ade-eus/);
+    assert.match(plan, /Create custom role "Azure Backup Key Vault Reader \(ADE\)"/);
+    assert.match(plan, /ADE-encrypted VMs can be backed up and restored only within the same subscription/);
+    assert.match(plan, /cannot be recovered at file or folder level/);
+    assert.match(plan, /cannot use "Replace existing"/);
+
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match(await dialog.innerText(), /Grant the Backup Management Service access on kv-contoso-ade-eus\?/);
+    await wb.screenshot('backup-access-plan-diff');
+    await dialog.getByRole('button', { name: 'Grant Access' }).click();
+
+    const done = await wb.waitForNotification(/Azure Backup can now read the encryption keys and secrets in kv-contoso-ade-eus/, 60_000);
+    assert.match(done, /2 change/);
+    const result = await visibleEditorText(s);
+    assert.equal(await wb.activeEditorIsReadOnly(), true);
+    assert.match(result, /2 change\(s\) applied\. Read back from Azure: Azure Backup now has the access it needs\./);
+    await wb.screenshot('backup-access-result');
+
+    const state = await adminState(s.azure!.info as unknown as { armEndpoint: string; caCertPem: string });
+    const mine = state.roleAssignments.filter((a) => a.resource.properties.scope.toLowerCase() === VAULT_ID.toLowerCase());
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].resource.properties.principalId, BMS);
+    const custom = state.roleDefinitions.filter((d) => d.resource.properties.type === 'CustomRole');
+    assert.deepEqual(custom.map((d) => d.resource.properties.roleName), ['Azure Backup Key Vault Reader (ADE)']);
+    assert.match(mine[0].resource.properties.roleDefinitionId, new RegExp(`${custom[0].resource.name}$`));
+  });
+
+  it('a second run from the key vault node asks nothing and says it is already in place', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    const info = s.azure!.info as unknown as { armEndpoint: string; caCertPem: string };
+    const before = await adminState(info);
+    await wb.collapse([PROD, 'Virtual machines']);
+    await wb.expandAndWaitForChildren([PROD, 'Key vaults']);
+    await wb.contextMenu(await wb.treeRow([PROD, 'Key vaults', 'kv-contoso-ade-eus']), COMMAND);
+    const text = await wb.waitForNotification(/Already in place: Azure Backup can read the encryption keys and secrets in kv-contoso-ade-eus/, 60_000);
+    assert.match(text, /Nothing was changed/);
+    const report = await visibleEditorText(s);
+    assert.match(report, /Already in place: nothing to change\./);
+    assert.match(report, /  Azure Backup Key Vault Reader \(ADE\) at /);
+    await wb.screenshot('backup-access-already-in-place');
+    const state = await adminState(info);
+    assert.deepEqual(state.roleAssignments, before.roleAssignments, 'no role assignment was written');
+    assert.deepEqual(state.roleDefinitions, before.roleDefinitions, 'no role definition was written');
+  });
+});
