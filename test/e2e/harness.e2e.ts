@@ -1,6 +1,6 @@
 // Proves the harness itself on a throwaway probe extension (test/e2e/probe): if this fails, the harness is broken,
 // not the product. Quick (one code-server, no local Azure).
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildProbeVsix, startSession, type E2ESession } from './harness/session.ts';
 
@@ -8,6 +8,9 @@ describe('E2E harness (probe extension)', () => {
   let s: E2ESession;
   before(async () => {
     s = await startSession({ name: 'harness-probe', vsixFiles: [buildProbeVsix()] });
+  });
+  afterEach(async t => {
+    await s?.screenshotIfFailed(t);
   });
   after(async () => {
     await s?.stop();

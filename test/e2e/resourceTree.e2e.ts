@@ -1,7 +1,7 @@
 // A person opens the Azure Linux VMs view and browses what the local Azure's default fixture
 // (test/azure-local/fixtures/default.ts) holds: both subscriptions and their resource groups, VMs with their power
 // state and disks, disk states, full and incremental snapshots, key vaults and their permission model.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
 import type { TreeRow } from './harness/workbench.ts';
@@ -17,6 +17,9 @@ describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
     s = await startSession({ name: 'resource-tree', vsixFiles: [extensionVsix], localAzure: true });
     await s.wb.openViewContainer('Azure Linux VMs');
     await s.wb.setSideBarWidth(640);
+  });
+  afterEach(async t => {
+    await s?.screenshotIfFailed(t);
   });
   after(async () => {
     await s?.stop();

@@ -1,6 +1,6 @@
 // When Azure refuses one subscription's VM listing, the tree says so in place (an error row with Retry) and the
 // other subscription keeps listing; once the cause is gone, Retry brings the VMs back.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
 
@@ -14,6 +14,9 @@ describe('A subscription whose listing fails', { skip: realExtensionSkipReason()
     s = await startSession({ name: 'subscription-errors', vsixFiles: [extensionVsix], localAzure: true });
     await s.wb.openViewContainer('Azure Linux VMs');
     await s.wb.setSideBarWidth(760);
+  });
+  afterEach(async t => {
+    await s?.screenshotIfFailed(t);
   });
   after(async () => {
     await s?.stop();

@@ -1,6 +1,6 @@
 // A person runs "Azure Linux VM: View Properties" from the command palette, answers its questions (subscription,
 // resource type, resource) and reads the resource's JSON in a read-only editor.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
 
@@ -8,6 +8,9 @@ describe('View Properties from the command palette', { skip: realExtensionSkipRe
   let s: E2ESession;
   before(async () => {
     s = await startSession({ name: 'view-properties', vsixFiles: [extensionVsix], localAzure: true });
+  });
+  afterEach(async t => {
+    await s?.screenshotIfFailed(t);
   });
   after(async () => {
     await s?.stop();

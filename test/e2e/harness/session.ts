@@ -18,6 +18,8 @@ export interface E2ESession {
   readonly azure: LocalAzure | undefined;
   readonly codeServer: CodeServer;
   readonly wb: Workbench;
+  /** For `afterEach`: a screenshot named after a test that failed (test-results/e2e/FAILED-<test>.png). */
+  screenshotIfFailed(t: { name: string; passed?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,11 @@ export async function startSession(options: SessionOptions): Promise<E2ESession>
     const cs = codeServer;
     return {
       runDir, azure, codeServer: cs, wb,
+      async screenshotIfFailed(t) {
+        if (t.passed !== false) return;
+        const file = await wb.screenshot(`FAILED-${options.name}-${t.name.replace(/[^\w-]+/g, '_').slice(0, 60)}`).catch(() => '');
+        if (file) console.log(`screenshot of the failure: ${file}`);
+      },
       async stop() {
         await wb.close().catch(() => {});
         await cs.stop();

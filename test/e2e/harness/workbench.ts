@@ -228,25 +228,41 @@ export class Workbench {
 
   /** Opens the row's context menu and chooses an entry. */
   async contextMenu(row: Locator, entry: string | RegExp): Promise<void> {
-    await row.click({ button: 'right' });
-    const menu = this.page.locator('.context-view .monaco-menu, .monaco-menu-container');
-    await menu.first().waitFor();
-    await menu.locator('.action-item', { hasText: entry }).first().click();
+    // The tree may re-render the row under the pointer (children arriving) and close a fresh menu: retry.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await row.click({ button: 'right' });
+      const item = this.page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: entry }).first();
+      if (!(await item.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+        await this.page.keyboard.press('Escape');
+        continue;
+      }
+      await item.hover();
+      await item.click();
+      if (await this.page.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false)) return;
+      await this.page.keyboard.press('Escape');
+    }
+    throw new Error(`context menu entry "${String(entry)}" could not be chosen`);
   }
 
   // ---- command palette and quick picks ----
 
   /** Runs a command from the palette (F1) by its full title, e.g. "Azure Linux VM: View Properties". */
-  async runCommand(title: string): Promise<void> {
-    await this.closeQuickInput();
-    await this.page.keyboard.press('F1');
-    const input = this.quickInput();
-    await input.waitFor();
-    await input.fill(`>${title}`);
+  async runCommand(title: string, timeoutMs = 60_000): Promise<void> {
+    // The palette lists the commands known when it opens; right after start-up the extension host may not have
+    // registered an extension's contributions yet, so reopen it until the command shows up.
+    const deadline = Date.now() + timeoutMs;
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
-    await row.first().waitFor({ timeout: 15_000 });
-    await row.first().click();
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+    for (;;) {
+      await this.closeQuickInput();
+      await this.page.keyboard.press('F1');
+      const input = this.quickInput();
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      if (await row.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`command "${title}" is not in the command palette`);
+    }
+    await row.click();
   }
 
   quickInput(): Locator {
@@ -305,8 +321,10 @@ export class Workbench {
   }
 
   async closeQuickInput(): Promise<void> {
-    if (await this.page.locator('.quick-input-widget:not([style*="display: none"])').count()) {
+    const open = this.page.locator('.quick-input-widget:not([style*="display: none"])');
+    if (await open.count()) {
       await this.page.keyboard.press('Escape');
+      await open.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     }
   }
 
@@ -337,18 +355,21 @@ export class Workbench {
 
   // ---- editors ----
 
-  /** The title of the active editor tab. */
+  /** The title of the active editor tab ('' when no editor is open). */
   async activeEditorTitle(): Promise<string> {
     const tab = this.page.locator('.editor-group-container.active .tabs-container .tab.active').first();
-    await tab.waitFor();
+    if (!(await tab.count())) return '';
     return (await tab.getAttribute('aria-label')) ?? (await tab.innerText());
   }
 
   /** Waits until the active editor's tab title matches. */
   async waitForEditor(title: string | RegExp, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!matches(await this.activeEditorTitle().catch(() => ''), title)) {
-      if (Date.now() > deadline) throw new Error(`no editor "${String(title)}" (active: "${await this.activeEditorTitle().catch(() => '')}")`);
+    while (!matches(await this.activeEditorTitle(), title)) {
+      if (Date.now() > deadline) {
+        const toasts = (await this.notifications()).map(n => `${n.severity}: ${n.text}`).join(' | ');
+        throw new Error(`no editor "${String(title)}" (active: "${await this.activeEditorTitle()}"; notifications: ${toasts || 'none'})`);
+      }
       await this.page.waitForTimeout(250);
     }
   }
