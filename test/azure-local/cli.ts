@@ -32,6 +32,7 @@ process.stdout.write(
   JSON.stringify({
     armEndpoint: local.armEndpoint,
     tokenAudience: local.tokenAudience,
+    diskTokenAudience: local.diskTokenAudience,
     graphEndpoint: local.graphEndpoint,
     graphTokenAudience: local.graphTokenAudience,
     caCertFile: local.caCertFile,

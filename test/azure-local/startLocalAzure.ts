@@ -13,6 +13,7 @@ import { defaultFixture } from './fixtures/default.ts';
 import { generateFixture, parseBenchFixtureName } from './fixtures/generateFixture.ts';
 import { LocalAzureState } from './state/LocalAzureState.ts';
 import type { Fixture } from './state/model.ts';
+import { attachEntraDiskProxy } from './storage/attachEntraDiskProxy.ts';
 import { DiskBlobStore } from './storage/DiskBlobStore.ts';
 
 /** The audience of the stand-in's tokens; clients ask for `${tokenAudience}/.default`. */
@@ -39,6 +40,8 @@ export interface LocalAzure {
   /** https://127.0.0.1:PORT (no trailing slash) */
   armEndpoint: string;
   tokenAudience: string;
+  /** Audience of the tokens Entra-ID-secured disks' downloads need here (setting azureLinuxVm.customCloud.diskTokenAudience). */
+  diskTokenAudience: string;
   /** The Microsoft Graph stand-in, served by the same https server: `${armEndpoint}/graph` (add /v1.0/...). */
   graphEndpoint: string;
   /** Audience of Graph tokens: https://graph.local-azure.test */
@@ -99,6 +102,8 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
       },
     });
     stops.push(() => arm.stop());
+    const entraDiskProxy = await attachEntraDiskProxy(state, blobs);
+    stops.push(() => entraDiskProxy.stop());
 
     const azBinDir = join(workDir, 'bin');
     await mkdir(azBinDir);
@@ -120,6 +125,7 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
     return {
       armEndpoint: arm.armEndpoint,
       tokenAudience: LOCAL_TOKEN_AUDIENCE,
+      diskTokenAudience: entraDiskProxy.audience,
       graphEndpoint: `${arm.armEndpoint}/graph`,
       graphTokenAudience: LOCAL_GRAPH_TOKEN_AUDIENCE,
       caCertFile: arm.caCertFile,

@@ -47,6 +47,8 @@ export class DiskBlobStore {
   private readonly ready = new Map<string, Promise<void>>();
   /** Stored access policies per container (setAccessPolicy replaces the whole list, so we keep it). */
   private readonly policies = new Map<string, StoredPolicy[]>();
+  /** Base of SAS URLs for disks secured with Entra ID (the proxy that checks their bearer token), when running. */
+  entraDiskEndpoint?: string;
 
   constructor(account: AzuriteAccount) {
     this.account = account;
@@ -122,9 +124,11 @@ export class DiskBlobStore {
     const list = [...(this.policies.get(containerName) ?? []), { id: policyId, startsOn, expiresOn }];
     while (list.length > MAX_POLICIES) list.shift();
     await this.setPolicies(container, list);
+    const entraOnly = String(resource.properties?.dataAccessAuthMode).toLowerCase() === 'azureactivedirectory';
+    const base = entraOnly && this.entraDiskEndpoint ? `${this.entraDiskEndpoint}/${containerName}` : container.url;
     const sasFor = (blobName: string) => {
       const sas = generateBlobSASQueryParameters({ containerName, blobName, identifier: policyId }, this.credential).toString();
-      return `${container.url}/${blobName}?${sas}`;
+      return `${base}/${blobName}?${sas}`;
     };
     const hasGuestState = withGuestState && Boolean(resource.properties?.securityProfile?.securityType);
     return { policyId, expiresOn, accessSAS: sasFor(DISK_BLOB_NAME), securityDataAccessSAS: hasGuestState ? sasFor(VM_GUEST_STATE_BLOB_NAME) : undefined };

@@ -1,5 +1,7 @@
 // Every route the stand-in serves. A new ARM operation = a new entry in one of these files (or a new file here).
 import type { Route } from '../route.ts';
+import { permissionRoutes } from './permissions.ts';
+import { storageAccountRoutes } from './storageAccounts.ts';
 import { stagingSupportRoutes } from '../../imageBuilder/stagingSupportRoutes.ts';
 import { diskRoutes } from './disks.ts';
 import { graphRoutes } from './graph.ts';
@@ -30,6 +32,8 @@ export const allRoutes: readonly Route[] = [
   ...roleDefinitionRoutes,
   ...graphRoutes,
   ...imageTemplateRoutes,
+  ...storageAccountRoutes(stagingSupportRoutes),
   ...stagingSupportRoutes,
+  ...permissionRoutes,
   ...operationRoutes,
 ];

@@ -109,6 +109,37 @@ function updateTags(ctx: RouteContext, existing: StoredResource, body: SnapshotB
   return ok(diskJson(existing));
 }
 
+/** PATCH (SnapshotUpdate): a few properties, as a long-running operation like the disk's update. */
+const patchableSnapshotProperties = new Set(['dataAccessAuthMode', 'networkAccessPolicy', 'publicNetworkAccess', 'diskAccessId', 'encryption', 'supportsHibernation', 'supportedCapabilities']);
+
+function updateSnapshot(ctx: RouteContext): RouteResult {
+  const record = requireResource(ctx, 'snapshots', TYPE, 'snapshotName');
+  const patch = ctx.body as { tags?: Record<string, string>; properties?: Record<string, unknown> } | undefined;
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw invalidRequestContent('The snapshot update body must be a JSON object.');
+  for (const key of Object.keys(patch.properties ?? {})) {
+    if (!patchableSnapshotProperties.has(key)) throw new ArmError(400, 'PropertyChangeNotAllowed', `Changing property '${key}' is not allowed.`, { target: key });
+  }
+  const props = record.resource.properties!;
+  props.provisioningState = 'Updating';
+  return ctx.env.operations.start({
+    subscriptionId: ctx.params.subscriptionId,
+    location: record.resource.location ?? 'eastus',
+    kind: 'DiskOperations',
+    apiVersion: ctx.apiVersion,
+    override: ctx.operationOverride,
+    acceptedBody: diskJson(record),
+    complete: () => {
+      if (patch.tags) record.resource.tags = patch.tags;
+      Object.assign(props, patch.properties ?? {});
+      props.provisioningState = 'Succeeded';
+      return diskJson(record);
+    },
+    abandon: () => {
+      props.provisioningState = 'Succeeded';
+    },
+  });
+}
+
 function deleteSnapshot(ctx: RouteContext): RouteResult {
   const { subscriptionId, resourceGroupName, snapshotName } = ctx.params;
   const record = ctx.env.state.get('snapshots', armId(subscriptionId, resourceGroupName, TYPE, snapshotName));
@@ -147,6 +178,7 @@ export const snapshotRoutes: Route[] = [
   },
   { name: 'snapshots.get', method: 'GET', template: SNAPSHOT, ...common, handler: (ctx) => ok(diskJson(requireResource(ctx, 'snapshots', TYPE, 'snapshotName'))) },
   { name: 'snapshots.createOrUpdate', method: 'PUT', template: SNAPSHOT, ...common, handler: createOrUpdate },
+  { name: 'snapshots.update', method: 'PATCH', template: SNAPSHOT, ...common, handler: updateSnapshot },
   { name: 'snapshots.delete', method: 'DELETE', template: SNAPSHOT, ...common, handler: deleteSnapshot },
   {
     name: 'snapshots.grantAccess',

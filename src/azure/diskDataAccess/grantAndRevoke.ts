@@ -1,0 +1,27 @@
+import type { SubscriptionSession } from '../auth/AccountProvider.ts';
+import { computeClient } from '../clients.ts';
+import { freshComputeClient } from './diskDataAccessClients.ts';
+import type { DiskRef } from './diskRef.ts';
+
+// Thin grant/revoke calls for the storage export. The VHD export's adapters (src/azure/compute/diskAccess.ts) do
+// the same; switch to them once they are committed.
+
+export interface LroOptions {
+  readonly updateIntervalInMs?: number;
+}
+
+/** beginGetAccess (Read) -> the SAS URL of the disk's VHD. */
+export async function grantReadAccess(session: SubscriptionSession, ref: DiskRef, durationInSeconds: number, options: LroOptions & { abortSignal?: AbortSignal } = {}): Promise<string> {
+  const compute = await computeClient(session);
+  const operations = ref.kind === 'disk' ? compute.disks : compute.snapshots;
+  const result = await operations.grantAccess(ref.resourceGroup, ref.name, { access: 'Read', durationInSeconds }, options).pollUntilDone();
+  if (!result.accessSAS) throw new Error(`Azure granted access to ${ref.name} but returned no link.`);
+  return result.accessSAS;
+}
+
+/** endGetAccess, on a fresh client (a fresh token), never tied to the user's cancel. */
+export async function revokeReadAccess(session: SubscriptionSession, ref: DiskRef, options: LroOptions = {}): Promise<void> {
+  const compute = await freshComputeClient(session);
+  const operations = ref.kind === 'disk' ? compute.disks : compute.snapshots;
+  await operations.revokeAccess(ref.resourceGroup, ref.name, options).pollUntilDone();
+}

@@ -1,0 +1,135 @@
+// Disks secured with Microsoft Entra ID, end to end against the local Azure: the role check through ARM's
+// permissions API (role present / absent), the download through the extension's engine with and without the
+// disk-audience token (the stand-in's proxy refuses it without), turning the mode on and off, and the Backup
+// lookup that makes the warning louder.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { azureCliCredentials, listAzureCliSubscriptions } from '../../../src/azure/auth/listAzureCliSubscriptions.ts';
+import type { SubscriptionSession } from '../../../src/azure/auth/AccountProvider.ts';
+import { createDiskTokenGetter } from '../../../src/azure/diskDataAccess/createDiskTokenGetter.ts';
+import { diskRefFromId } from '../../../src/azure/diskDataAccess/diskRef.ts';
+import { getVmBackupProtection } from '../../../src/azure/diskDataAccess/getVmBackupProtection.ts';
+import { grantReadAccess, revokeReadAccess } from '../../../src/azure/diskDataAccess/grantAndRevoke.ts';
+import { listDownloadPermissions } from '../../../src/azure/diskDataAccess/listDownloadPermissions.ts';
+import { setDataAccessAuthMode } from '../../../src/azure/diskDataAccess/setDataAccessAuthMode.ts';
+import { downloadPageBlobToFile } from '../../../src/azure/storage/downloadPageBlobToFile.ts';
+import { evaluateDownloadPermission } from '../../../src/core/diskDataAccess/evaluateDownloadPermission.ts';
+import { explainMissingDownloadRole } from '../../../src/core/diskDataAccess/explainMissingDownloadRole.ts';
+import { resolveDiskTokenAudience } from '../../../src/core/diskDataAccess/resolveDiskTokenAudience.ts';
+import { formatMessage } from '../../../src/core/l10n/Translate.ts';
+import { DEVTEST_SUBSCRIPTION, PROD_SUBSCRIPTION } from '../../azure-local/fixtures/default.ts';
+import { GiB, expectedDiskBytes } from '../../azure-local/storage/fixedVhd.ts';
+import { startLocalAzure, type LocalAzure } from '../../azure-local/startLocalAzure.ts';
+import { localCloud } from '../support/localCloud.ts';
+
+let local: LocalAzure;
+let prod: SubscriptionSession;
+let dev: SubscriptionSession;
+let workDir: string;
+const originalPath = process.env.PATH;
+const lro = { updateIntervalInMs: 20 };
+const SECURE_DISK = `/subscriptions/${PROD_SUBSCRIPTION}/resourceGroups/rg-security-prod/providers/Microsoft.Compute/disks/disk-secure-export-01`;
+const SCRATCH_DISK = `/subscriptions/${DEVTEST_SUBSCRIPTION}/resourceGroups/rg-sandbox-eastus/providers/Microsoft.Compute/disks/disk-scratch-02`;
+
+before(async () => {
+  local = await startLocalAzure({ lroDurationMs: 50 });
+  process.env.PATH = `${local.azBinDir}:${originalPath}`;
+  const listing = await listAzureCliSubscriptions(localCloud(local), azureCliCredentials());
+  prod = listing.subscriptions.find((s) => s.subscriptionId === PROD_SUBSCRIPTION)!;
+  dev = listing.subscriptions.find((s) => s.subscriptionId === DEVTEST_SUBSCRIPTION)!;
+  workDir = await mkdtemp(join(tmpdir(), 'entra-disk-'));
+});
+
+after(async () => {
+  process.env.PATH = originalPath;
+  await local?.stop();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+test('role present: Data Operator for Managed Disks on the resource group lets the user download the disk', async () => {
+  const permissions = await listDownloadPermissions(prod, diskRefFromId(SECURE_DISK));
+  assert.ok(permissions.some((p) => p.actions?.includes('*/read')), 'Reader from the subscription is listed too');
+  assert.deepEqual(evaluateDownloadPermission(permissions, 'disk'), {
+    allowed: true, requiredAction: 'Microsoft.Compute/disks/download/action', grantedBy: 'Microsoft.Compute/disks/download/action',
+  });
+  assert.ok(local.state.requestLog.some((r) => r.route === 'permissions.list' && r.status === 200));
+});
+
+test('turning the mode on and off: PATCH dataAccessAuthMode on a disk and a snapshot, read back from Azure', async () => {
+  const scratch = diskRefFromId(SCRATCH_DISK);
+  assert.equal(await setDataAccessAuthMode(dev, scratch, 'AzureActiveDirectory', lro), 'AzureActiveDirectory');
+  assert.equal(local.state.get('disks', SCRATCH_DISK)!.resource.properties!.dataAccessAuthMode, 'AzureActiveDirectory');
+  const snapshotId = `/subscriptions/${PROD_SUBSCRIPTION}/resourceGroups/rg-web-prod-japaneast/providers/Microsoft.Compute/snapshots/snap-vm-web-01-os-20250601`;
+  const snapshot = diskRefFromId(snapshotId);
+  assert.equal(snapshot.kind, 'snapshot');
+  assert.equal(await setDataAccessAuthMode(prod, snapshot, 'AzureActiveDirectory', lro), 'AzureActiveDirectory');
+  assert.equal(await setDataAccessAuthMode(prod, snapshot, 'None', lro), 'None');
+  assert.equal(local.state.get('snapshots', snapshotId)!.resource.properties!.dataAccessAuthMode, 'None');
+});
+
+test('role absent: Reader only on the Dev/Test subscription -> not allowed, and the message says how to get the role', async () => {
+  const permissions = await listDownloadPermissions(dev, diskRefFromId(SCRATCH_DISK));
+  const decision = evaluateDownloadPermission(permissions, 'disk');
+  assert.equal(decision.allowed, false);
+  assert.ok(!decision.allowed);
+  const explained = explainMissingDownloadRole({ kind: 'disk', name: 'disk-scratch-02', resourceId: SCRATCH_DISK, permission: decision }, formatMessage);
+  assert.match(explained.message, /^Disk disk-scratch-02 is secured with Microsoft Entra ID, and your account lacks Microsoft\.Compute\/disks\/download\/action on it\. Ask an owner to assign you the "Data Operator for Managed Disks" role/);
+});
+
+test('download of an Entra-ID disk: refused without the token, refused with a token of another audience, complete with it', async () => {
+  const secure = diskRefFromId(SECURE_DISK);
+  const sas = await grantReadAccess(prod, secure, 3600, lro);
+  try {
+    assert.ok(!sas.startsWith(local.blobEndpoint), 'served through the Entra-ID proxy, not Azurite directly');
+    const file = join(workDir, 'disk-secure-export-01.vhd');
+    await assert.rejects(downloadPageBlobToFile({ sasUrl: sas, destinationPath: file }), (e: Error & { code?: string }) => {
+      assert.equal(e.code, 'accessExpired');
+      assert.match(e.message, /NoAuthenticationInformation|Microsoft Entra ID token/);
+      return true;
+    });
+    const publicAudience = resolveDiskTokenAudience(undefined);
+    assert.ok(publicAudience.ok);
+    await assert.rejects(
+      downloadPageBlobToFile({ sasUrl: sas, destinationPath: file, getBearerToken: createDiskTokenGetter(prod.credential, publicAudience.scope) }),
+      /Audience validation failed|InvalidAuthenticationInfo/,
+    );
+    const localAudience = resolveDiskTokenAudience(local.diskTokenAudience);
+    assert.ok(localAudience.ok);
+    const result = await downloadPageBlobToFile({ sasUrl: sas, destinationPath: file, getBearerToken: createDiskTokenGetter(prod.credential, localAudience.scope) });
+    assert.ok(result);
+    const size = (await stat(file)).size;
+    assert.equal(size, 1 * GiB + 512);
+    const { readFile } = await import('node:fs/promises');
+    const head = (await readFile(file)).subarray(0, 4096);
+    assert.deepEqual(head, expectedDiskBytes('disk-secure-export-01', 1 * GiB, 0, 4096));
+  } finally {
+    await revokeReadAccess(prod, secure, lro);
+  }
+  assert.equal(local.state.get('disks', SECURE_DISK)!.resource.properties!.diskState, 'Unattached');
+});
+
+test('a user without the role is refused by the disk even with a valid token (403)', async () => {
+  const scratch = diskRefFromId(SCRATCH_DISK); // Entra ID since the toggle test; the user is only Reader there
+  const sas = await grantReadAccess(dev, scratch, 600, lro);
+  try {
+    const audience = resolveDiskTokenAudience(local.diskTokenAudience);
+    assert.ok(audience.ok);
+    await assert.rejects(
+      downloadPageBlobToFile({ sasUrl: sas, destinationPath: join(workDir, 'scratch.vhd'), getBearerToken: createDiskTokenGetter(dev.credential, audience.scope) }),
+      /AuthorizationPermissionMismatch|not authorized/,
+    );
+  } finally {
+    await revokeReadAccess(dev, scratch, lro);
+  }
+});
+
+test('Backup lookup: vm-web-02 is protected (vault named), vm-web-01 is not', async () => {
+  const vm = (name: string) => ({ id: `/subscriptions/${PROD_SUBSCRIPTION}/resourceGroups/rg-web-prod-japaneast/providers/Microsoft.Compute/virtualMachines/${name}`, location: 'japaneast' });
+  const protectedVm = await getVmBackupProtection(prod, vm('vm-web-02'));
+  assert.equal(protectedVm.kind, 'protected');
+  assert.ok(protectedVm.kind === 'protected' && protectedVm.vaultName && protectedVm.vmName === 'vm-web-02');
+  assert.deepEqual(await getVmBackupProtection(prod, vm('vm-web-01')), { kind: 'notProtected', vmName: 'vm-web-01' });
+});
