@@ -3,6 +3,7 @@ import { registerCommands } from './commands/registerCommands.ts';
 import { registerBackupAccess } from './features/backupAccess/registerBackupAccess.ts';
 import { registerImageBuilder } from './features/imageBuilder/registerImageBuilder.ts';
 import { registerImageTemplateEditor } from './features/imageTemplateEditor/registerImageTemplateEditor.ts';
+import { registerDiskDataAccess } from './features/diskDataAccess/registerDiskDataAccess.ts';
 import { registerDiskEncryption } from './features/diskEncryption/registerDiskEncryption.ts';
 import { createServices } from './services.ts';
 
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommands(context, services);
   registerBackupAccess(context, services);
   registerDiskEncryption(context, services);
+  registerDiskDataAccess(context, services);
   registerImageTemplateEditor(context, services);
   registerImageBuilder(context, services);
 }
