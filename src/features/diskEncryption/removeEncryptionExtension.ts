@@ -7,7 +7,7 @@ import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import type { ResourceNode } from '../../tree/TreeNode.ts';
 import type { EncryptionDeps } from './EncryptionDeps.ts';
 import { pickEncryptionVm, refreshEncryptionStates, type EncryptionVm } from './pickEncryptionVm.ts';
-import { translateCoreText } from './translateCoreText.ts';
+import { translateStatusText } from './translateCoreText.ts';
 
 const t = vscode.l10n.t as (message: string, ...args: Array<string | number | boolean>) => string;
 
@@ -22,7 +22,7 @@ export async function removeEncryptionExtensionFrom(deps: EncryptionDeps, vm: En
     () => getVmWithInstanceView(vm.session, vm.id),
   ));
   const plan = planAdeExtensionRemoval(status);
-  const message = translateCoreText(t, plan.message, plan.params);
+  const message = translateStatusText(t, plan.message, plan.params);
   if (!plan.allowed) {
     await vscode.window.showWarningMessage(vscode.l10n.t('The extension cannot be removed from {0} now.', vm.name), { modal: true, detail: message });
     return;

@@ -1,7 +1,7 @@
 import type { AdeEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
 import type { Translate } from '../../core/l10n/Translate.ts';
 import { describePhase, describeVolumeState } from '../../core/resources/presentEncryptionState.ts';
-import { translateCoreText } from './translateCoreText.ts';
+import { translateStatusText } from './translateCoreText.ts';
 
 // "Show Encryption Status": the full picture `az vm encryption show` gives, plus what to do next, as Markdown.
 
@@ -21,7 +21,7 @@ export function renderEncryptionStatusReport(input: StatusReportInput, t: Transl
     '',
     `${t('Read from the VM instance view at {0}.', input.readAt.toISOString())}`,
     '',
-    `**${describePhase(status.phase, t)}** — ${translateCoreText(t, status.next.message, status.next.params)}`,
+    `**${describePhase(status.phase, t)}** — ${translateStatusText(t, status.next.message, status.next.params)}`,
     '',
     `## ${t('Volumes')}`,
     '',

@@ -8,7 +8,7 @@ import { describePhase, describeVolumeState } from '../../core/resources/present
 import type { EncryptionDeps } from './EncryptionDeps.ts';
 import { forgetWatchedVm, rememberWatchedVm } from './watchedVms.ts';
 import { refreshEncryptionStates, type EncryptionVm } from './pickEncryptionVm.ts';
-import { translateCoreText } from './translateCoreText.ts';
+import { translateStatusText } from './translateCoreText.ts';
 
 const t = vscode.l10n.t as (message: string, ...args: Array<string | number | boolean>) => string;
 
@@ -32,12 +32,14 @@ export async function watchEncryptionRun(deps: EncryptionDeps, vm: EncryptionVm,
     const { status } = outcome;
     if (outcome.reason === 'failed') {
       await forgetWatchedVm(deps.memento, vm.id);
-      throw new Error(translateCoreText(t, status.next.message, status.next.params));
+      throw new Error(translateStatusText(t, status.next.message, status.next.params));
     }
     if (outcome.reason === 'needsRestart') {
+      // Modal: the run cannot finish without this restart, and a toast can vanish before it is read.
       const restart = vscode.l10n.t('Restart VM');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0}: {1}', vm.name, translateCoreText(t, status.next.message, status.next.params)),
+        vscode.l10n.t('Restart {0} to finish encrypting the OS volume?', vm.name),
+        { modal: true, detail: translateStatusText(t, status.next.message, status.next.params) },
         restart,
       );
       if (answer !== restart) {
@@ -52,7 +54,7 @@ export async function watchEncryptionRun(deps: EncryptionDeps, vm: EncryptionVm,
       continue;
     }
     await forgetWatchedVm(deps.memento, vm.id);
-    const text = vscode.l10n.t('{0}: {1}', vm.name, translateCoreText(t, status.next.message, status.next.params));
+    const text = vscode.l10n.t('{0}: {1}', vm.name, translateStatusText(t, status.next.message, status.next.params));
     if (status.next.kind === 'mountDataDisks') void vscode.window.showWarningMessage(text);
     else if (!onFinished) void vscode.window.showInformationMessage(text);
     await onFinished?.(status);

@@ -65,3 +65,10 @@ test('a failed long-running operation reaches the user as ARM\'s code and messag
   assert.equal(formatAzureError(lro), 'VMExtensionProvisioningError: VM has reported a failure when processing extension \'AzureDiskEncryptionForLinux\'. Error message: "The key vault is not enabled for disk encryption."');
   assert.equal(formatAzureError(new Error('The long-running operation has failed')), 'The long-running operation has failed');
 });
+
+test('volume states inside messages read as words, not the extension\'s tokens', () => {
+  const vm = encryptedVm({ volumeType: 'OS', os: 'Encrypted', data: 'NotMounted', osDiskEncrypted: true });
+  const md = renderEncryptionStatusReport({ vmName: 'vm1', status: parseEncryptionStatus(vm), readAt: new Date() }, formatMessage);
+  assert.match(md, /Encryption is complete \(OS volume: Encrypted, data volumes: Not mounted\)/);
+  assert.doesNotMatch(md, /NotMounted/);
+});
