@@ -40,6 +40,7 @@ process.stdout.write(
     azBinDir: local.azBinDir,
     blobEndpoint: local.blobEndpoint,
     adminUrl: `${local.armEndpoint}/__admin`,
+    keyVaultAdminUrl: `${local.keyVault.endpoint}/__admin`,
     accountName: local.storage.accountName,
     accountKey: local.storage.accountKey,
     pid: process.pid,

@@ -1,6 +1,6 @@
 // One call to get a private local Azure: the ARM stand-in (https, its own CA) + Azurite + a fake `az` for
 // AzureCliCredential, on free loopback ports so tests run in parallel. stop() leaves nothing running or on disk.
-import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,9 @@ import { LocalAzureState } from './state/LocalAzureState.ts';
 import type { Fixture } from './state/model.ts';
 import { attachEntraDiskProxy } from './storage/attachEntraDiskProxy.ts';
 import { DiskBlobStore } from './storage/DiskBlobStore.ts';
+import { ADE_KEY_VAULT_FIXTURE, adeKeyVaultFixture } from './keyvault/adeKeyVaultFixture.ts';
+import type { KeyStore } from './keyvault/KeyStore.ts';
+import { startKeyVaultServer } from './keyvault/startKeyVaultServer.ts';
 
 /** The audience of the stand-in's tokens; clients ask for `${tokenAudience}/.default`. */
 export const LOCAL_TOKEN_AUDIENCE = 'https://management.local-azure.test';
@@ -59,6 +62,8 @@ export interface LocalAzure {
   /** Live settings (pageSize, lroDurationMs, retryAfterSeconds): change them between calls if needed. */
   settings: ArmSettings;
   blobs: DiskBlobStore;
+  /** The Key Vault data plane (vaults whose vaultUri is on vault.local-azure.test; see keyvault/localVaultHosts.ts). */
+  keyVault: { endpoint: string; keys: KeyStore };
   /** Same changes as POST /__admin/state. */
   changeState(change: StateChange): void;
   /** Rewrites the fake az's config (e.g. { tokenLifetimeSeconds: -60 } or { loggedIn: false }). */
@@ -70,6 +75,7 @@ const fakeAzSource = fileURLToPath(new URL('./fake-az/az', import.meta.url));
 
 export function resolveFixture(fixture: Fixture | string | undefined): Fixture {
   if (fixture === undefined || fixture === 'default') return defaultFixture();
+  if (fixture === ADE_KEY_VAULT_FIXTURE) return adeKeyVaultFixture();
   if (typeof fixture !== 'string') return fixture;
   const bench = parseBenchFixtureName(fixture);
   if (!bench) throw new Error(`Unknown fixture '${fixture}': use 'default' or 'bench:SUBSxRESOURCES' (e.g. bench:20x500)`);
@@ -104,6 +110,10 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
     stops.push(() => arm.stop());
     const entraDiskProxy = await attachEntraDiskProxy(state, blobs);
     stops.push(() => entraDiskProxy.stop());
+    // The Key Vault data plane has its own CA; clients trust both through the one CA file.
+    const keyVault = await startKeyVaultServer(state);
+    stops.push(() => keyVault.stop());
+    await appendFile(arm.caCertFile, '\n' + keyVault.caCertPem);
 
     const azBinDir = join(workDir, 'bin');
     await mkdir(azBinDir);
@@ -129,7 +139,7 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
       graphEndpoint: `${arm.armEndpoint}/graph`,
       graphTokenAudience: LOCAL_GRAPH_TOKEN_AUDIENCE,
       caCertFile: arm.caCertFile,
-      caCertPem: arm.caCertPem,
+      caCertPem: `${arm.caCertPem}\n${keyVault.caCertPem}`,
       azBinDir,
       blobEndpoint: azurite.blobEndpoint,
       storage: { accountName: azurite.accountName, accountKey: azurite.accountKey, connectionString: azurite.connectionString },
@@ -137,6 +147,7 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
       faults,
       settings: arm.settings,
       blobs,
+      keyVault: { endpoint: keyVault.endpoint, keys: keyVault.keys },
       changeState: (change) => applyStateChange(state, arm.settings, change),
       async configureAz(change) {
         Object.assign(azConfig, change);

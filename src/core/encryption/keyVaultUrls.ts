@@ -12,13 +12,16 @@ export type ParsedKeyUrl = {
 
 const VAULT_HOST = /^([a-z0-9-]{3,24})\.vault\.[a-z0-9.-]+$/i;
 
-/** `https://name.vault.azure.net/` for a valid vault URL (any path dropped), else undefined. */
+/**
+ * `https://name.vault.azure.net/` for a valid vault URL, else undefined. A port is kept: Azure never shows one, but a
+ * private cloud's (and the local stand-in's) data plane may listen on one, and the URL must still reach it.
+ */
 export function normalizeVaultUrl(url: string | undefined): { vaultUrl: string; vaultName: string } | undefined {
   const u = tryUrl(url);
-  if (!u || u.protocol !== 'https:' || u.port || u.search || u.username) return undefined;
+  if (!u || u.protocol !== 'https:' || u.search || u.username) return undefined;
   const m = VAULT_HOST.exec(u.hostname);
   if (!m || (u.pathname !== '/' && u.pathname !== '')) return undefined;
-  return { vaultUrl: `https://${u.hostname.toLowerCase()}/`, vaultName: m[1].toLowerCase() };
+  return { vaultUrl: `https://${u.host.toLowerCase()}/`, vaultName: m[1].toLowerCase() };
 }
 
 export function parseKeyUrl(url: string | undefined): ParsedKeyUrl | undefined {
@@ -32,7 +35,7 @@ export function parseKeyUrl(url: string | undefined): ParsedKeyUrl | undefined {
   const version = segments[2];
   if (version !== undefined && !/^[0-9a-fA-F]{32}$/.test(version)) return undefined;
   return {
-    vaultUrl: `https://${u.hostname.toLowerCase()}/`,
+    vaultUrl: `https://${u.host.toLowerCase()}/`,
     vaultName: m[1].toLowerCase(),
     keyName: segments[1],
     ...(version ? { version } : {}),

@@ -4,6 +4,7 @@ import { apiVersions } from '../apiVersions.ts';
 import { pageOf } from '../paging.ts';
 import { ok, type Route } from '../route.ts';
 import { requireResource, snapshotOf } from './lookup.ts';
+import { vaultWriteRoutes } from './vaultWrites.ts';
 
 const TYPE = 'Microsoft.KeyVault/vaults';
 const common = { apiVersions: apiVersions.keyVault, resourceType: TYPE } as const;
@@ -30,4 +31,6 @@ export const vaultRoutes: Route[] = [
     ...common,
     handler: (ctx) => ok(snapshotOf(requireResource(ctx, 'vaults', TYPE, 'vaultName').resource)),
   },
+  // createOrUpdate, update (PATCH), checkNameAvailability: the key vault step of Azure Disk Encryption.
+  ...vaultWriteRoutes,
 ];

@@ -1,0 +1,53 @@
+import type { KeyVaultLike } from '../encryption/adeModel.ts';
+import { describeKeyCreatePermission, KEY_PERMISSION_MESSAGES } from '../encryption/planKeyEncryptionKey.ts';
+import { localizable } from '../l10n/Translate.ts';
+import type { LocalizableText } from './assessVaultForEncryption.ts';
+
+// When Key Vault answers 403 to "create key", the user needs one sentence saying which permission is missing under
+// the vault's permission model, and the way to get it: an access policy (az keyvault set-policy) or a role
+// assignment (az role assignment create) that an owner of the vault can run. The command is offered for copying.
+
+export const KEY_CREATE_ROLE = 'Key Vault Crypto Officer';
+/** The access-policy key permissions the KEK step uses: list/get to pick, create to make, wrapKey/unwrapKey to use. */
+export const KEY_CREATE_PERMISSIONS = ['get', 'list', 'create', 'wrapKey', 'unwrapKey'] as const;
+
+export interface KeyCreateDeniedExplanation {
+  readonly model: 'rbac' | 'accessPolicy';
+  /** One sentence: what is missing. */
+  readonly explanation: LocalizableText;
+  /** One sentence: how to fix it. */
+  readonly fix: LocalizableText;
+  /** The Azure CLI command that grants it (for copying; contains no secret). */
+  readonly command: string;
+}
+
+export function explainKeyCreateDenied(vault: KeyVaultLike, user: { upn?: string; objectId?: string }): KeyCreateDeniedExplanation {
+  const name = vault.name ?? '';
+  const assignee = user.upn || user.objectId || '<your-user>';
+  const rbac = describeKeyCreatePermission(vault).message === KEY_PERMISSION_MESSAGES.rbac;
+  if (rbac) {
+    return {
+      model: 'rbac',
+      explanation: {
+        message: localizable('Key vault "{0}" uses Azure RBAC, and creating a key needs the role "{1}" (or "Key Vault Administrator") on the vault, which your account does not have.'),
+        args: [name, KEY_CREATE_ROLE],
+      },
+      fix: { message: localizable('Ask an owner of the vault to assign you "{0}" on it, then try again.'), args: [KEY_CREATE_ROLE] },
+      command: `az role assignment create --role "${KEY_CREATE_ROLE}" --assignee ${assignee} --scope ${vault.id ?? name}`,
+    };
+  }
+  return {
+    model: 'accessPolicy',
+    explanation: {
+      message: localizable('Key vault "{0}" uses access policies, and yours lacks the key permissions {1}.'),
+      args: [name, KEY_CREATE_PERMISSIONS.join(', ')],
+    },
+    fix: { message: localizable('Ask an owner of the vault to add them to your access policy, then try again.'), args: [] },
+    command: `az keyvault set-policy --name ${name} ${user.upn ? `--upn ${user.upn}` : `--object-id ${assignee}`} --key-permissions ${KEY_CREATE_PERMISSIONS.join(' ')}`,
+  };
+}
+
+/** Key Vault's answer to a call the caller may not make: 403 (Forbidden, ForbiddenByRbac, AccessDenied). */
+export function isPermissionDenied(error: { statusCode?: number; code?: string } | undefined): boolean {
+  return error?.statusCode === 403 || error?.code === 'Forbidden' || error?.code === 'ForbiddenByRbac';
+}
