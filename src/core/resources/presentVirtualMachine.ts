@@ -1,3 +1,4 @@
+import type { VmBackupProtection } from '../enableBackup/recoveryServicesTypes.ts';
 import type { Translate } from '../l10n/Translate.ts';
 import type { VirtualMachineLike } from '../encryption/adeModel.ts';
 import { summarizeVmEncryption } from './presentEncryptionState.ts';
@@ -14,7 +15,8 @@ const POWER_ICONS: Record<string, { id: string; color?: string }> = {
   deallocating: { id: 'loading~spin' },
 };
 
-export function presentVirtualMachine(vm: VirtualMachineModel, t: Translate): Presentation {
+/** `backupProtection` is added by the inventory when a Recovery Services vault protects the VM. */
+export function presentVirtualMachine(vm: VirtualMachineModel & { backupProtection?: VmBackupProtection }, t: Translate): Presentation {
   const power = vmPowerState(vm.instanceView?.statuses);
   const size = vm.hardwareProfile?.vmSize ?? '';
   const dataDiskCount = vm.storageProfile?.dataDisks?.length ?? 0;
@@ -33,9 +35,10 @@ export function presentVirtualMachine(vm: VirtualMachineModel, t: Translate): Pr
       t('Data disks: {0}', dataDiskCount),
       ...(trustedLaunch ? [t('Security type: Trusted Launch')] : []),
       ...(encryption ? [t('Azure Disk Encryption: {0}', encryption.label)] : []),
+      ...(vm.backupProtection ? [t('Backup: protected by vault {0}', vm.backupProtection.vaultName)] : []),
     ],
     icon: POWER_ICONS[power] ?? { id: 'vm' },
-    contextValue: ['azureResource', 'virtualMachine', `power-${power}`, dataDiskCount > 0 ? 'hasDataDisks' : '', trustedLaunch ? 'trustedLaunch' : '', encryption ? `ade ade-${encryption.phase}` : '']
+    contextValue: ['azureResource', 'virtualMachine', `power-${power}`, dataDiskCount > 0 ? 'hasDataDisks' : '', trustedLaunch ? 'trustedLaunch' : '', encryption ? `ade ade-${encryption.phase}` : '', vm.backupProtection ? 'backupProtected' : '']
       .filter(Boolean)
       .join(' '),
   };

@@ -13,6 +13,10 @@ export const apiVersions = {
   keyVault: ['2026-02-01'],
   /** @azure/arm-imagebuilder 5.0.0. */
   imageBuilder: ['2025-10-01'],
+  /** @azure/arm-recoveryservices 6.0.0: Recovery Services vaults. */
+  recoveryServices: ['2024-04-01'],
+  /** @azure/arm-recoveryservicesbackup 12.0.0: policies, protection, backups, jobs. */
+  recoveryServicesBackup: ['2023-06-01'],
   /** @azure/arm-authorization 9.0.0: role assignments and role definitions. */
   authorization: ['2022-04-01'],
 } as const;

@@ -1,8 +1,9 @@
 // The live state behind the ARM stand-in. Routes read and change it; tests and the admin endpoint inspect and
 // tweak it. Resources are kept per kind, keyed by lower-cased id (ARM ids are case-insensitive), in fixture order.
+import type { RecoveryServicesBackupSeed } from './recoveryServicesBackupModel.ts';
 import type { ArmResource, Fixture, GraphServicePrincipal, LocalUser, PowerState, Subscription, Tenant } from './model.ts';
 
-export type ResourceKind = 'resourceGroups' | 'virtualMachines' | 'disks' | 'snapshots' | 'vaults' | 'imageTemplates'
+export type ResourceKind = 'resourceGroups' | 'virtualMachines' | 'disks' | 'snapshots' | 'vaults' | 'imageTemplates' | 'recoveryServicesVaults'
   | 'roleAssignments' | 'roleDefinitions';
 
 /** One open "export" grant on a disk or snapshot: the stored access policy that signs its SAS URLs. */
@@ -31,12 +32,14 @@ export interface RequestLogEntry {
   status: number;
 }
 
-const kinds: ResourceKind[] = ['resourceGroups', 'virtualMachines', 'disks', 'snapshots', 'vaults', 'imageTemplates', 'roleAssignments', 'roleDefinitions'];
+const kinds: ResourceKind[] = ['resourceGroups', 'virtualMachines', 'disks', 'snapshots', 'vaults', 'imageTemplates', 'recoveryServicesVaults', 'roleAssignments', 'roleDefinitions'];
 
 export class LocalAzureState {
   readonly user: LocalUser;
   readonly tenants: Tenant[];
   readonly subscriptions: Subscription[];
+  /** What recoveryServicesBackupStateOf() starts from: policies and protected VMs of the fixture's vaults. */
+  readonly recoveryServicesBackupSeed: RecoveryServicesBackupSeed;
   /** Microsoft Graph directory objects the Graph stand-in serves (arm/routes/graph.ts). */
   readonly servicePrincipals: GraphServicePrincipal[];
   /** The last requests the stand-in answered (newest last), for tests that check what the extension called. */
@@ -48,6 +51,7 @@ export class LocalAzureState {
     this.user = copy.user;
     this.tenants = copy.tenants;
     this.subscriptions = copy.subscriptions;
+    this.recoveryServicesBackupSeed = copy.recoveryServicesBackup ?? {};
     this.servicePrincipals = copy.servicePrincipals ?? [];
     for (const kind of kinds) this.byKind.set(kind, new Map());
     for (const rg of copy.resourceGroups) this.put('resourceGroups', { resource: rg });
@@ -56,6 +60,7 @@ export class LocalAzureState {
     for (const snapshot of copy.snapshots) this.put('snapshots', { resource: snapshot });
     for (const vault of copy.vaults) this.put('vaults', { resource: vault });
     for (const template of copy.imageTemplates) this.put('imageTemplates', { resource: template });
+    for (const vault of copy.recoveryServicesVaults ?? []) this.put('recoveryServicesVaults', { resource: vault });
     for (const assignment of copy.roleAssignments ?? []) this.put('roleAssignments', { resource: assignment });
     for (const definition of copy.roleDefinitions ?? []) this.put('roleDefinitions', { resource: definition });
   }

@@ -1,6 +1,8 @@
 // The data the local Azure serves: ARM JSON as GET returns it, plus the little run-time state ARM keeps
 // beside a resource (a VM's power state, a disk's open SAS grants). Fixtures are written in these types.
 
+import type { RecoveryServicesBackupSeed } from './recoveryServicesBackupModel.ts';
+
 /** A resource exactly as ARM's GET returns it (id, name, type, location, tags, properties, …). */
 export interface ArmResource {
   id: string;
@@ -78,6 +80,10 @@ export interface Fixture {
   snapshots: ArmResource[];
   vaults: ArmResource[];
   imageTemplates: ArmResource[];
+  /** Microsoft.RecoveryServices/vaults (Azure Backup). */
+  recoveryServicesVaults?: ArmResource[];
+  /** Backup policies and protected VMs inside those vaults (see recoveryServicesBackupModel.ts). */
+  recoveryServicesBackup?: RecoveryServicesBackupSeed;
   /** Microsoft.Authorization assignments, id {scope}/providers/Microsoft.Authorization/roleAssignments/{name}. */
   roleAssignments?: ArmResource[];
   /** Built-in and custom roles, id /providers/Microsoft.Authorization/roleDefinitions/{guid} (GUIDs are tenant-wide). */

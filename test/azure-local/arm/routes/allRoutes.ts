@@ -3,7 +3,10 @@ import type { Route } from '../route.ts';
 import { permissionRoutes } from './permissions.ts';
 import { storageAccountRoutes } from './storageAccounts.ts';
 import { stagingSupportRoutes } from '../../imageBuilder/stagingSupportRoutes.ts';
+import { backupJobRoutes } from './backupJobs.ts';
+import { backupProtectionRoutes } from './backupProtection.ts';
 import { diskRoutes } from './disks.ts';
+import { recoveryServicesVaultRoutes } from './recoveryServicesVaults.ts';
 import { graphRoutes } from './graph.ts';
 import { imageTemplateRoutes } from './imageTemplates.ts';
 import { operationRoutes } from './operations.ts';
@@ -32,6 +35,9 @@ export const allRoutes: readonly Route[] = [
   ...roleDefinitionRoutes,
   ...graphRoutes,
   ...imageTemplateRoutes,
+  ...recoveryServicesVaultRoutes,
+  ...backupProtectionRoutes,
+  ...backupJobRoutes,
   ...storageAccountRoutes(stagingSupportRoutes),
   ...stagingSupportRoutes,
   ...permissionRoutes,
