@@ -1,0 +1,161 @@
+// Runs planned export steps through ports (the Azure adapters in the extension, fakes in unit tests). The one
+// promise it keeps: every grant is followed by a revoke, in a `finally`, after success, failure or cancel, with
+// a few attempts; a revoke that still fails is reported (onRevokeFailed) so the user is told and the disk shown.
+import type { DownloadProgress } from '../download/downloadProgress.ts';
+import type { PageBlobDownloadResult } from '../download/runPageBlobDownload.ts';
+import type { ExportTarget, ResourceRef } from './exportTarget.ts';
+import type { ExportStep } from './planExportSteps.ts';
+
+export interface GrantedAccess {
+  readonly accessSas: string;
+  /** The VM guest state's link (asked for when the target has one). */
+  readonly securityDataAccessSas?: string;
+}
+
+export interface DownloadRequest {
+  readonly target: ExportTarget;
+  readonly sasUrl: string;
+  readonly destinationPath: string;
+  /** A new link when the current one is refused mid-way (expired): the runner grants again. */
+  readonly getFreshSasUrl: (signal: AbortSignal) => Promise<string>;
+  readonly requireVhdFooter: boolean;
+  readonly signal: AbortSignal;
+  readonly onProgress: (progress: DownloadProgress) => void;
+}
+
+export interface ExportPorts {
+  deallocateVm(vm: ResourceRef, signal: AbortSignal): Promise<void>;
+  createSnapshot(source: ExportTarget, snapshot: ExportTarget, incremental: boolean, signal: AbortSignal): Promise<void>;
+  grantAccess(target: ExportTarget, durationSeconds: number, signal: AbortSignal): Promise<GrantedAccess>;
+  /** Must not depend on the user's cancel, and should use a fresh ARM token (the download may have taken hours). */
+  revokeAccess(target: ExportTarget): Promise<void>;
+  download(request: DownloadRequest): Promise<PageBlobDownloadResult>;
+}
+
+export type ExportFile = 'vhd' | 'guestState';
+
+export interface ExportEvents {
+  onStep?(step: ExportStep, index: number, count: number): void;
+  onProgress?(step: Extract<ExportStep, { kind: 'export' }>, file: ExportFile, progress: DownloadProgress): void;
+  onRevokeFailed?(target: ExportTarget, error: unknown): void;
+}
+
+/** What has happened so far; filled as steps complete, so a caller still knows it after a failure. */
+export interface ExportOutcome {
+  deallocatedVm?: ResourceRef;
+  readonly snapshotsCreated: ExportTarget[];
+  readonly exported: Array<{ readonly step: Extract<ExportStep, { kind: 'export' }>; readonly vhd: PageBlobDownloadResult; readonly guestState?: PageBlobDownloadResult }>;
+  readonly revokeFailures: Array<{ readonly target: ExportTarget; readonly error: unknown }>;
+}
+
+export interface RunExportOptions {
+  readonly signal: AbortSignal;
+  readonly events?: ExportEvents;
+  readonly outcome?: ExportOutcome;
+  /** Waits between revoke attempts (tests pass a no-op). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly revokeDelaysMs?: readonly number[];
+}
+
+export function newExportOutcome(): ExportOutcome {
+  return { snapshotsCreated: [], exported: [], revokeFailures: [] };
+}
+
+export async function runExportTransaction(steps: readonly ExportStep[], ports: ExportPorts, options: RunExportOptions): Promise<ExportOutcome> {
+  const outcome = options.outcome ?? newExportOutcome();
+  const { signal, events } = options;
+  for (const [index, step] of steps.entries()) {
+    throwIfAborted(signal);
+    events?.onStep?.(step, index, steps.length);
+    switch (step.kind) {
+      case 'deallocateVm':
+        await ports.deallocateVm(step.vm, signal);
+        outcome.deallocatedVm = step.vm;
+        break;
+      case 'createSnapshot':
+        await ports.createSnapshot(step.source, step.snapshot, step.incremental, signal);
+        outcome.snapshotsCreated.push(step.snapshot);
+        break;
+      case 'export':
+        outcome.exported.push(await exportOne(step, ports, options, outcome));
+        break;
+    }
+  }
+  return outcome;
+}
+
+/** grant -> download (VHD, then guest state) -> revoke, always. */
+export async function exportOne(
+  step: Extract<ExportStep, { kind: 'export' }>, ports: ExportPorts, options: RunExportOptions, outcome: ExportOutcome,
+): Promise<ExportOutcome['exported'][number]> {
+  const { signal, events } = options;
+  const target = step.target;
+  let granted = false;
+  try {
+    let access: GrantedAccess;
+    try {
+      access = await ports.grantAccess(target, step.durationSeconds, signal);
+      granted = true;
+    } catch (error) {
+      // A grant cancelled or failed on our side may still complete in Azure: revoke then too. Only a refusal
+      // (4xx) surely granted nothing, and revoking then could end someone else's download.
+      granted = !isRefusal(error);
+      throw error;
+    }
+    const regrant = async (innerSignal: AbortSignal) => {
+      access = await ports.grantAccess(target, step.durationSeconds, innerSignal);
+      return access;
+    };
+    const vhd = await ports.download({
+      target, sasUrl: access.accessSas, destinationPath: step.files.vhd, requireVhdFooter: true, signal,
+      getFreshSasUrl: async (s) => (await regrant(s)).accessSas,
+      onProgress: (p) => events?.onProgress?.(step, 'vhd', p),
+    });
+    let guestState: PageBlobDownloadResult | undefined;
+    if (step.files.guestState) {
+      if (!access.securityDataAccessSas) throw new Error(`Azure returned no VM guest state link for ${target.name}.`);
+      guestState = await ports.download({
+        target, sasUrl: access.securityDataAccessSas, destinationPath: step.files.guestState, requireVhdFooter: false, signal,
+        getFreshSasUrl: async (s) => {
+          const fresh = await regrant(s);
+          if (!fresh.securityDataAccessSas) throw new Error(`Azure returned no VM guest state link for ${target.name}.`);
+          return fresh.securityDataAccessSas;
+        },
+        onProgress: (p) => events?.onProgress?.(step, 'guestState', p),
+      });
+    }
+    return { step, vhd, guestState };
+  } finally {
+    if (granted) await revokeWithRetry(target, ports, options, outcome);
+  }
+}
+
+async function revokeWithRetry(target: ExportTarget, ports: ExportPorts, options: RunExportOptions, outcome: ExportOutcome): Promise<void> {
+  const delays = options.revokeDelaysMs ?? [1000, 5000];
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let lastError: unknown;
+  for (let attempt = 0; attempt <= delays.length; attempt++) {
+    try {
+      await ports.revokeAccess(target);
+      return;
+    } catch (error) {
+      lastError = error;
+      if (attempt < delays.length) await sleep(delays[attempt]);
+    }
+  }
+  outcome.revokeFailures.push({ target, error: lastError });
+  options.events?.onRevokeFailed?.(target, lastError);
+}
+
+function isRefusal(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) {
+    const error = new Error('The export was cancelled.');
+    error.name = 'AbortError';
+    throw error;
+  }
+}
