@@ -55,12 +55,14 @@ export async function createKeyEncryptionKey(
   session: SubscriptionSession,
   vaultUri: string,
   request: { name: string; keyType: KekKeyType; keySize: number },
+  abortSignal?: AbortSignal,
 ): Promise<KeyEncryptionKeyInfo> {
   const client = await keyClientFor(session, vaultUri);
   const key = await client.createRsaKey(request.name, {
     keySize: request.keySize,
     hsm: request.keyType === 'RSA-HSM',
     keyOps: [...KEK_KEY_OPERATIONS],
+    abortSignal,
   });
   return describeKey(key);
 }

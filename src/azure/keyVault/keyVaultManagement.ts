@@ -21,9 +21,11 @@ export async function getVault(session: SubscriptionSession, vaultId: string): P
   return (await keyVaultClient(session)).vaults.get(resourceGroup, name);
 }
 
-export async function createVault(session: SubscriptionSession, resourceGroup: string, name: string, body: VaultCreateOrUpdateParameters): Promise<Vault> {
+export async function createVault(
+  session: SubscriptionSession, resourceGroup: string, name: string, body: VaultCreateOrUpdateParameters, abortSignal?: AbortSignal,
+): Promise<Vault> {
   // Key Vault answers the PUT with the finished vault (201), so the poller ends on its first response.
-  return (await keyVaultClient(session)).vaults.createOrUpdate(resourceGroup, name, body, { updateIntervalInMs: 1000 });
+  return (await keyVaultClient(session)).vaults.createOrUpdate(resourceGroup, name, body, { updateIntervalInMs: 1000, abortSignal });
 }
 
 export async function updateVault(session: SubscriptionSession, vaultId: string, patch: VaultPatchParameters): Promise<Vault> {
