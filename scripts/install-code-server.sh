@@ -10,7 +10,8 @@ set -euo pipefail
 MARKER="$CODE_SERVER_DIR/.installed"
 use_node22
 NODE_VERSION=$("$NODE22" -p 'process.versions.node')
-WANT="code-server@$CODE_SERVER_VERSION node@$NODE_VERSION"
+# bump the recipe number when the steps below change, so existing installs are redone
+WANT="code-server@$CODE_SERVER_VERSION node@$NODE_VERSION recipe@2"
 
 if [ "${1:-}" != "--force" ] && [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$WANT" ] && [ -f "$CODE_SERVER_ENTRY" ]; then
   log "code-server $CODE_SERVER_VERSION already installed ($CODE_SERVER_DIR)"
@@ -54,6 +55,18 @@ cd "$CS/lib/vscode"
 # 2. VS Code's server dependencies, scripts off. git-pinned dependencies -> the same version from the registry.
 "$NODE22" "$ROOT/scripts/lib/patch-git-deps.cjs" .
 npm install --omit=dev --ignore-scripts --loglevel=error
+# 2b. The registry's @parcel/watcher (the server's file watcher) loads its native code from a per-platform optional
+#     package that the git-pinned lock entry never listed, so npm left it out: without it, files changed on disk
+#     are never noticed by the editor. Add the one for this platform, same version.
+watcher_version=$("$NODE22" -p "require('./node_modules/@parcel/watcher/package.json').version")
+if ! "$NODE22" -e "require('./node_modules/@parcel/watcher')" 2>/dev/null; then
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "@parcel/watcher-linux-x64-glibc@$watcher_version" >/dev/null)
+  mkdir -p node_modules/@parcel/watcher-linux-x64-glibc
+  tar xzf "$tmp"/parcel-watcher-linux-x64-glibc-*.tgz -C node_modules/@parcel/watcher-linux-x64-glibc --strip-components=1
+  rm -rf "$tmp"
+fi
+"$NODE22" -e "require('./node_modules/@parcel/watcher')" || die "@parcel/watcher has no native binding"
 # 3. ripgrep: Debian's rg; @vscode/ripgrep's postinstall exits early when bin/ exists
 mkdir -p node_modules/@vscode/ripgrep/bin
 ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg

@@ -2,6 +2,8 @@
 // not the product. Quick (one code-server, no local Azure).
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildProbeVsix, startSession, type E2ESession } from './harness/session.ts';
 
 describe('E2E harness (probe extension)', () => {
@@ -49,6 +51,22 @@ describe('E2E harness (probe extension)', () => {
     const text = await wb.activeEditorText();
     assert.equal(JSON.parse(text).id, '/fleets/Fleet A/vms/vm-beta');
     await wb.screenshot('harness-probe-properties');
+  });
+
+  it('finds a workspace file (ripgrep) and shows changes made to it on disk (the server\'s file watcher)', async () => {
+    const { wb } = s;
+    const file = join(s.codeServer.workspace, 'notes.txt');
+    writeFileSync(file, 'first version\n');
+    await wb.runCommand('Go to File...');
+    await wb.quickInput().fill('notes.txt');
+    const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'notes.txt' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await wb.waitForEditor(/^notes\.txt/);
+    assert.equal(await wb.activeEditorText(), 'first version\n');
+    writeFileSync(file, 'changed on disk\n');
+    const lines = wb.page.locator('.editor-group-container.active .view-lines', { hasText: 'changed on disk' });
+    await lines.waitFor({ timeout: 15_000 });
   });
 
   it('sees error notifications', async () => {
