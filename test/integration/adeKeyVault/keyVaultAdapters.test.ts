@@ -121,3 +121,23 @@ test('creating a key without the permission is denied, and the explanation names
     assert.match(text(explained.explanation), pattern);
   }
 });
+
+test('on an RBAC vault, the role the explanation names ("Key Vault Crypto Officer") is what lets the key be created', async () => {
+  const vault = await getVault(prod, vaultId(LOCAL_VAULTS.rbacNoRole));
+  const scope = vault.id!;
+  local.state.put('roleAssignments', {
+    resource: {
+      id: `${scope}/providers/Microsoft.Authorization/roleAssignments/6f1c2b3a-0000-4000-8000-000000000001`,
+      name: '6f1c2b3a-0000-4000-8000-000000000001',
+      type: 'Microsoft.Authorization/roleAssignments',
+      properties: {
+        roleDefinitionId: `/subscriptions/${PROD_SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/14b46e9e-c2b7-41b4-b07b-48a6ebf60603`,
+        principalId: USER_OBJECT_ID, principalType: 'User', scope,
+      },
+    },
+  });
+  const kek = await createKeyEncryptionKey(prod, String(vault.properties?.vaultUri), { name: 'kek-rbac', keyType: 'RSA-HSM', keySize: 4096 });
+  assert.equal(kek.keyType, 'RSA-HSM');
+  assert.equal(kek.keySize, 4096);
+  assert.ok(parseKeyUrl(kek.keyUrl)?.version);
+});
