@@ -7,6 +7,7 @@ import { registerImageTemplateEditor } from './features/imageTemplateEditor/regi
 import { registerDiskDataAccess } from './features/diskDataAccess/registerDiskDataAccess.ts';
 import { registerDiskEncryption } from './features/diskEncryption/registerDiskEncryption.ts';
 import { registerEnableBackup } from './features/enableBackup/registerEnableBackup.ts';
+import { registerExportDisk } from './features/exportDisk/registerExportDisk.ts';
 import { createServices } from './services.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiskEncryption(context, services);
   registerAdeKeyVault(context, services);
   registerDiskDataAccess(context, services);
+  registerExportDisk(context, services);
   registerImageTemplateEditor(context, services);
   registerImageBuilder(context, services);
 }

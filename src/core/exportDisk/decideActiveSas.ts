@@ -24,7 +24,9 @@ export function activeSasQuestion(target: ExportTarget, ours: boolean, t: Transl
   const message = ours
     ? t('{0} still has the download link of an earlier export of yours ({1}).', target.name, target.diskState)
     : t('{0} already has an active download link ({1}): someone may be downloading it now.', target.name, target.diskState);
-  const detail = t('Exporting grants a new link and revokes access when it ends, which also ends any other download of this {0}. Revoking now ends it at once.', target.kind === 'disk' ? t('disk') : t('snapshot'));
+  const detail = target.kind === 'disk'
+    ? t('Exporting grants a new link and revokes access when it ends, which also ends any other download of this disk. Revoking now ends it at once.')
+    : t('Exporting grants a new link and revokes access when it ends, which also ends any other download of this snapshot. Revoking now ends it at once.');
   return {
     message,
     detail,

@@ -47,7 +47,7 @@ export function planConsistency(target: ExportTarget, vm: AttachedVm | undefined
   }
   const vmName = vm?.name ?? lastSegment(target.managedBy ?? '') ?? '';
   if (vm && /ing$/.test(vm.power) && vm.power !== 'running') {
-    return { kind: 'blocked', reason: t('{0} is {1}. Wait until it has finished, then export again.', vmName, vm.power) };
+    return { kind: 'blocked', reason: t('{0} is changing its power state ({1}). Wait until it has finished, then export again.', vmName, vm.power) };
   }
   const notes: string[] = [];
   if (vm?.power === 'stopped') {
