@@ -46,7 +46,9 @@ export function formatJobDuration(seconds: number, t: Translate): string {
 
 /** The progress line while the job runs: status, percentage when Azure gives one, time so far. */
 export function describeBackupJobProgress(job: BackupJobLike, now: Date, t: Translate): string {
-  const status = job.properties?.status ?? t('Starting');
+  // Azure's own word for a running job ("InProgress") reads badly in a sentence: say it in the user's language.
+  const raw = job.properties?.status;
+  const status = !raw ? t('Starting') : raw.toLowerCase() === 'inprogress' ? t('In progress') : raw.toLowerCase() === 'cancelling' ? t('Cancelling') : raw;
   const percent = job.properties?.extendedInfo?.progressPercentage;
   const seconds = backupJobSeconds(job, now);
   const parts = [status, percent !== undefined ? `${Math.round(percent)}%` : '', seconds !== undefined ? formatJobDuration(seconds, t) : ''];

@@ -56,7 +56,8 @@ test('durations are read from a TimeSpan, ISO 8601, or start/end (ignoring Azure
 });
 
 test('progress shows the status, the percentage when given and the time so far', () => {
-  assert.equal(describeBackupJobProgress(job('InProgress', { duration: '00:00:12', extendedInfo: { progressPercentage: 41.6 } }), now, t), 'InProgress · 42% · 12 s');
+  assert.equal(describeBackupJobProgress(job('InProgress', { duration: '00:00:12', extendedInfo: { progressPercentage: 41.6 } }), now, t), 'In progress · 42% · 12 s');
+  assert.equal(describeBackupJobProgress(job('Cancelling', { duration: '00:00:12' }), now, t), 'Cancelling · 12 s');
   assert.equal(describeBackupJobProgress({ properties: {} }, now, t), 'Starting');
 });
 
