@@ -105,7 +105,7 @@ describe('Key vault ready for Azure Disk Encryption', { skip: realExtensionSkipR
     await acceptInputBox('kek-ade');
     await wb.pick('RSA 2048 (software-protected)');
     const error = await wb.waitForNotification(/uses access policies/, 60_000);
-    assert.match(error, /Key vault "kv-ade-readonly-jpe" uses access policies, and yours lacks the key permissions get, list, create, wrapKey, unwrapKey\. Ask an owner of the vault to add them to your access policy, then try again\./);
+    assert.match(error, /Key vault "kv-ade-readonly-jpe" uses access policies, and yours lacks the key permissions create, wrapKey, unwrapKey\. Ask an owner of the vault to add them to your access policy, then try again\./);
     assert.match(error, /Copy Command/);
     await wb.screenshot('ade-key-vault-4-denied');
     assert.deepEqual(await keysInStandIn(LOCAL_VAULTS.noKeyCreate), []);

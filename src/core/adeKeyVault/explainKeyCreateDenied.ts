@@ -36,15 +36,30 @@ export function explainKeyCreateDenied(vault: KeyVaultLike, user: { upn?: string
       command: `az role assignment create --role "${KEY_CREATE_ROLE}" --assignee ${assignee} --scope ${vault.id ?? name}`,
     };
   }
+  const missing = missingKeyPermissions(vault, user.objectId);
   return {
     model: 'accessPolicy',
     explanation: {
       message: localizable('Key vault "{0}" uses access policies, and yours lacks the key permissions {1}.'),
-      args: [name, KEY_CREATE_PERMISSIONS.join(', ')],
+      args: [name, missing.join(', ')],
     },
     fix: { message: localizable('Ask an owner of the vault to add them to your access policy, then try again.'), args: [] },
-    command: `az keyvault set-policy --name ${name} ${user.upn ? `--upn ${user.upn}` : `--object-id ${assignee}`} --key-permissions ${KEY_CREATE_PERMISSIONS.join(' ')}`,
+    // set-policy adds to the user's policy, so the command names only what is missing.
+    command: `az keyvault set-policy --name ${name} ${user.upn ? `--upn ${user.upn}` : `--object-id ${assignee}`} --key-permissions ${missing.join(' ')}`,
   };
+}
+
+type AccessPolicyLike = { objectId?: string; permissions?: { keys?: readonly string[] } };
+
+/** The KEK permissions the user's access policy lacks (all of them when the policy cannot be read). */
+function missingKeyPermissions(vault: KeyVaultLike, objectId: string | undefined): string[] {
+  const policies = ((vault.properties as { accessPolicies?: readonly AccessPolicyLike[] } | undefined)?.accessPolicies) ?? [];
+  const granted = new Set(policies
+    .filter((p) => objectId && p.objectId?.toLowerCase() === objectId.toLowerCase())
+    .flatMap((p) => (p.permissions?.keys ?? []).map((k) => k.toLowerCase())));
+  if (granted.has('all')) return [...KEY_CREATE_PERMISSIONS];
+  const missing = KEY_CREATE_PERMISSIONS.filter((k) => !granted.has(k.toLowerCase()));
+  return missing.length > 0 ? missing : [...KEY_CREATE_PERMISSIONS];
 }
 
 /** Key Vault's answer to a call the caller may not make: 403 (Forbidden, ForbiddenByRbac, AccessDenied). */

@@ -73,6 +73,13 @@ test('a denied key creation is explained per permission model, with the command 
   assert.equal(policy.model, 'accessPolicy');
   assert.equal(text(policy.explanation), 'Key vault "kv1" uses access policies, and yours lacks the key permissions get, list, create, wrapKey, unwrapKey.');
   assert.equal(policy.command, 'az keyvault set-policy --name kv1 --object-id oid-1 --key-permissions get list create wrapKey unwrapKey');
+  // Only what the user's own policy lacks is named (another user's policy does not count).
+  const partial = explainKeyCreateDenied({ id, name: 'kv1', properties: { accessPolicies: [
+    { objectId: 'OID-1', permissions: { keys: ['Get', 'list', 'wrapKey'] } },
+    { objectId: 'someone-else', permissions: { keys: ['create', 'unwrapKey'] } },
+  ] } as never }, { objectId: 'oid-1', upn: 'alex@contoso.com' });
+  assert.equal(text(partial.explanation), 'Key vault "kv1" uses access policies, and yours lacks the key permissions create, unwrapKey.');
+  assert.equal(partial.command, 'az keyvault set-policy --name kv1 --upn alex@contoso.com --key-permissions create unwrapKey');
   assert.ok(isPermissionDenied({ statusCode: 403 }));
   assert.ok(isPermissionDenied({ code: 'Forbidden' }));
   assert.ok(!isPermissionDenied({ statusCode: 404, code: 'KeyNotFound' }));
