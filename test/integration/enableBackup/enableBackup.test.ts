@@ -7,6 +7,7 @@ import { followBackupJob, triggerVmBackup } from '../../../src/azure/recoverySer
 import { enableVmProtection, type ProtectionStep } from '../../../src/azure/recoveryServices/enableVmProtection.ts';
 import { listVmBackupPolicies } from '../../../src/azure/recoveryServices/listVmBackupPolicies.ts';
 import { recoveryServicesBackupClient } from '../../../src/azure/recoveryServices/recoveryServicesClients.ts';
+import { readVmForBackup } from '../../../src/azure/recoveryServices/readVmForBackup.ts';
 import { readVmBackupProtection } from '../../../src/azure/recoveryServices/readVmBackupProtection.ts';
 import { createRecoveryVault, listRecoveryVaults } from '../../../src/azure/recoveryServices/recoveryVaults.ts';
 import { withBackupProtection } from '../../../src/azure/recoveryServices/withBackupProtection.ts';
@@ -175,4 +176,19 @@ test('cancelling stops the waiting at once; the job goes on', async () => {
   await assert.rejects(following, (e: Error) => e.name === 'AbortError');
   const job = recoveryServicesBackupStateOf(local.state).jobs.get(jobId)!;
   assert.equal(job.finished ?? false, false);
+});
+
+test('the ADE-encrypted VM is recognised (so its key vault access is ensured first) and is protected by the vault of its region', async () => {
+  const web01 = await readVmForBackup(prod, (await vm('vm-web-01')).id);
+  assert.equal(web01.encryption.keyKind, 'notEncrypted');
+  const db01 = await readVmForBackup(prod, (await vm('vm-db-01')).id);
+  assert.notEqual(db01.encryption.keyKind, 'notEncrypted');
+  assert.deepEqual(db01.encryption.vaults.map((v) => v.vaultName), ['kv-contoso-ade-eus']);
+  assert.equal(db01.vm.location, 'eastus');
+  const { usable } = partitionVaultsForVm(db01.vm, await listRecoveryVaults(prod), true, t);
+  assert.deepEqual(usable.map((v) => v.name), ['rsv-contoso-eus']);
+  const policy = (await listVmBackupPolicies(prod, 'rsv-contoso-eus', 'rg-data-prod-eastus')).find((p) => p.name === 'DefaultPolicy')!;
+  const protection = await enableVmProtection(prod, { vm: db01.vm, vault: { ...usable[0], id: usable[0].id! }, policy: { ...policy, id: policy.id! }, usesAde: true }, t, poll);
+  assert.equal(protection.vaultName, 'rsv-contoso-eus');
+  assert.equal((await readVmBackupProtection(prod, db01.vm))?.protectedItemName, 'VM;iaasvmcontainerv2;rg-data-prod-eastus;vm-db-01');
 });
