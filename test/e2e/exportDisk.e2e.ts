@@ -1,0 +1,106 @@
+// A person exports a disk as a VHD from the tree: right-click → Export as VHD… → the folder (the workspace) →
+// the link's duration → the progress (notification + status bar) → the file in the workspace with the disk's
+// size, and the disk Unattached again. Then a disk someone left with an active SAS is revoked from the tree.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+
+const PROD = 'Contoso Production';
+const GiB = 1024 ** 3;
+
+describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
+  let s: E2ESession;
+  const dialog = () => s.wb.page.locator('.monaco-dialog-box');
+  const statusBarExport = () => s.wb.page.locator('.statusbar-item', { hasText: /disk-orphan-logs-01:/ }).first();
+  const diskRow = async (name: string) => {
+    const rows = await s.wb.childrenOf([PROD, 'Disks']);
+    return rows.find((r) => r.label === name);
+  };
+  const waitForPrompt = async (text: string) => {
+    const deadline = Date.now() + 30_000;
+    while (!(await s.wb.quickPickPrompt()).includes(text)) {
+      if (Date.now() > deadline) throw new Error(`no prompt "${text}" (showing "${await s.wb.quickPickPrompt()}")`);
+      await s.wb.page.waitForTimeout(200);
+    }
+  };
+
+  before(async () => {
+    s = await startSession({ name: 'export-disk', vsixFiles: [extensionVsix], localAzure: true });
+    await s.wb.openViewContainer('Azure Linux VMs');
+    await s.wb.setSideBarWidth(640);
+    await s.wb.treeRow([PROD], 60_000);
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  it('right-click a disk → Export as VHD… → answer the prompts → the VHD lands in the workspace, the disk is Unattached again', async () => {
+    const { wb } = s;
+    await wb.expandAndWaitForChildren([PROD]);
+    await wb.expandAndWaitForChildren([PROD, 'Disks']);
+    assert.match((await diskRow('disk-orphan-logs-01'))!.description, /Unattached$/);
+    // Slow the grant down a little so the progress can be seen (and photographed) before the download starts.
+    await s.azure!.setFaults({ route: 'disks.grantAccess', latencyMs: 2500 });
+
+    await wb.contextMenu(await wb.treeRow([PROD, 'Disks', 'disk-orphan-logs-01']), 'Export as VHD…');
+    const folderChoices = await wb.quickPickItems('Where should disk-orphan-logs-01.vhd be saved?');
+    assert.equal(folderChoices.length, 2);
+    assert.ok(folderChoices[0].includes(s.codeServer.workspace), `the workspace folder is proposed: ${folderChoices[0]}`);
+    await wb.screenshot('export-disk-folder');
+    await wb.page.keyboard.press('Enter');
+
+    await waitForPrompt('How long may the download link be used?');
+    assert.equal(await wb.quickInput().inputValue(), '3600', 'a 2 GiB disk gets the hour');
+    // A value past 60 days is refused with a message, before anything is granted.
+    await wb.quickInput().fill('5184001');
+    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: /at most 5,184,000 seconds \(60 days\)/ }).waitFor();
+    await wb.screenshot('export-disk-duration-too-long');
+    await wb.quickInput().fill('7200');
+    await wb.page.keyboard.press('Enter');
+
+    const progress = await wb.waitForNotification(/Exporting disk-orphan-logs-01/, 30_000);
+    assert.match(progress, /Granting read access to disk-orphan-logs-01/);
+    await statusBarExport().waitFor({ timeout: 10_000 });
+    await wb.screenshot('export-disk-progress');
+    await s.azure!.clearFaults();
+
+    const done = await wb.waitForNotification(/Exported disk-orphan-logs-01\.vhd/, 120_000);
+    assert.match(done, /Access was revoked/);
+    assert.match(done, /empty and not downloaded/);
+    const file = join(s.codeServer.workspace, 'disk-orphan-logs-01.vhd');
+    assert.ok(existsSync(file), `${file} exists`);
+    assert.equal(statSync(file).size, 2 * GiB + 512, 'the VHD has the disk\'s size plus its footer');
+    assert.ok(statSync(file).blocks * 512 < 64 * 1024 * 1024, 'and is sparse on disk');
+    assert.equal(existsSync(`${file}.partial`), false);
+
+    // The tree is refreshed: the disk is Unattached again (access revoked).
+    const deadline = Date.now() + 30_000;
+    while (!/Unattached$/.test((await diskRow('disk-orphan-logs-01'))?.description ?? '')) {
+      if (Date.now() > deadline) throw new Error(`disk-orphan-logs-01 shows ${(await diskRow('disk-orphan-logs-01'))?.description}`);
+      await wb.page.waitForTimeout(500);
+    }
+    assert.deepEqual(await wb.errorNotifications(), []);
+    await wb.screenshot('export-disk-done');
+  });
+
+  it('a disk left with an active SAS shows a warning and is revoked from its context menu, after a confirmation', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    assert.match((await diskRow('disk-archive-2024q4'))!.description, /ActiveSAS$/);
+    await wb.contextMenu(await wb.treeRow([PROD, 'Disks', 'disk-archive-2024q4']), 'Revoke Disk Access…');
+    await dialog().waitFor({ timeout: 30_000 });
+    assert.match(await dialog().innerText(), /Revoke access to disk-archive-2024q4\?[\s\S]*Anyone downloading with the current link is cut off/);
+    await wb.screenshot('revoke-disk-access-confirm');
+    await dialog().getByRole('button', { name: 'Revoke Access' }).click();
+    await wb.waitForNotification(/Access to disk-archive-2024q4 was revoked/, 60_000);
+    const deadline = Date.now() + 30_000;
+    while (!/Unattached$/.test((await diskRow('disk-archive-2024q4'))?.description ?? '')) {
+      if (Date.now() > deadline) throw new Error(`disk-archive-2024q4 shows ${(await diskRow('disk-archive-2024q4'))?.description}`);
+      await wb.page.waitForTimeout(500);
+    }
+    assert.deepEqual(await wb.errorNotifications(), []);
+    await wb.screenshot('revoke-disk-access-done');
+  });
+});
