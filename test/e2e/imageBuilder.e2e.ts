@@ -3,7 +3,7 @@
 // that failed. Everything runs against the local Azure's Image Builder simulator (test/azure-local/imageBuilder).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
 
@@ -61,9 +61,19 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     assert.match(refusal, /web\.imagetemplate\.json has 1 error\(s\)/);
     await wb.clearNotifications();
 
-    // The fix: the customizer gets its commands (the second one fails, so the log has an error to trace).
-    writeFileSync(file, templateText({ inline: ['sudo apt-get install -y jq', 'exit 1'] }));
-    await wb.page.waitForTimeout(2500);
+    // The fix, as text: the customizer gets its commands (the second one fails, so the log has an error to trace).
+    await wb.runCommand('Azure Linux VM: Open Image Template as Text');
+    await wb.page.waitForTimeout(1000);
+    const fixed = templateText({ inline: ['sudo apt-get install -y jq', 'exit 1'] });
+    await wb.page.evaluate((text) => navigator.clipboard.writeText(text), fixed);
+    await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await wb.page.keyboard.press('Control+A');
+    await wb.page.keyboard.press('Control+V');
+    await wb.page.keyboard.press('Control+S');
+    await wb.page.waitForTimeout(1500);
+    assert.equal(readFileSync(file, 'utf8').replace(/\s/g, ''), fixed.replace(/\s/g, ''), 'the fixed template is saved');
+    await wb.runCommand('Azure Linux VM: Open Image Template with Form');
+    await wb.page.waitForTimeout(2000);
     await wb.runCommand('Azure Linux VM: Deploy Image Template…');
     await wb.pick(PROD, /Select a subscription/);
     await wb.pick('rg-images-prod', /Resource group for the image template/);
@@ -79,6 +89,7 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
   it('builds: the tree shows the steps live, then the failure', async () => {
     const { wb } = s;
     await button('.notifications-toasts', 'Build Now').click();
+    await wb.expandAndWaitForChildren([PROD]);
     await wb.expandAndWaitForChildren([PROD, 'Image templates']);
     const seen = new Set<string>();
     const deadline = Date.now() + 90_000;
@@ -112,8 +123,15 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     await wb.screenshot('image-builder-5-build-log');
     await lens.click();
     await wb.waitForEditor(new RegExp(FILE));
-    const selected = await wb.page.evaluate(() => window.getSelection()?.toString() ?? '');
+    // The cursor lands on customize[1]: the opening brace of the object holding "name": "install-tools".
+    const fixedLines = readFileSync(file, 'utf8').split('\n');
+    const nameIndex = fixedLines.findIndex((l) => l.includes('"name": "install-tools"'));
+    let braceIndex = nameIndex;
+    while (braceIndex > 0 && fixedLines[braceIndex].trim() !== '{') braceIndex--;
+    const expectedLine = braceIndex + 1;
+    const position = await wb.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText();
+    assert.equal(Number(/Ln (\d+)/.exec(position)?.[1]), expectedLine, `cursor at ${position}`);
     await wb.screenshot('image-builder-6-customizer-in-file');
-    assert.deepEqual(await wb.errorNotifications(), [], `no error notifications (selection: ${selected.slice(0, 40)})`);
+    assert.deepEqual(await wb.errorNotifications(), []);
   });
 });

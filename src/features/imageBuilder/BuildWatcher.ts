@@ -35,7 +35,7 @@ export class BuildWatcher implements vscode.Disposable {
   private async run(target: TemplateTarget): Promise<LastRunStatus | undefined> {
     let last: LastRunStatus | undefined;
     const stopped = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Image template {0}', target.name), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('VM Image Builder'), cancellable: true },
       async (progress, token) => {
         let shown = '';
         while (!this.disposed && !token.isCancellationRequested) {
