@@ -85,9 +85,40 @@ describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
     await wb.screenshot('export-disk-done');
   });
 
-  it('a disk left with an active SAS shows a warning and is revoked from its context menu, after a confirmation', async () => {
+  it('a running VM\'s disk: the warning says why, a snapshot keeps the VM running, and the snapshot\'s VHD is named after the disk', async () => {
     const { wb } = s;
     await wb.clearNotifications();
+    await wb.collapse([PROD, 'Disks']);
+    await wb.expandAndWaitForChildren([PROD, 'Virtual machines']);
+    await wb.expandAndWaitForChildren([PROD, 'Virtual machines', 'vm-web-02']);
+    await wb.contextMenu(await wb.treeRow([PROD, 'Virtual machines', 'vm-web-02', 'vm-web-02_OsDisk_1_0a7e6b5c4d3f']), 'Export as VHD…');
+    await dialog().waitFor({ timeout: 30_000 });
+    const warning = await dialog().innerText();
+    assert.match(warning, /is attached to vm-web-02, which is running\. Azure cannot export a disk of a VM that is not deallocated/);
+    assert.match(warning, /Stops compute billing and takes vm-web-02 offline \(downtime\)[\s\S]*Stop without deallocate is not enough/);
+    assert.match(warning, /crash-consistent/);
+    await wb.screenshot('export-disk-running-vm');
+    await dialog().getByRole('button', { name: 'Use a Snapshot…' }).click();
+    await wb.pick('Incremental snapshot', 'Which kind of snapshot?');
+    await wb.quickPickItems('Where should vm-web-02_OsDisk_1_0a7e6b5c4d3f.vhd be saved?');
+    await wb.page.keyboard.press('Enter');
+    await waitForPrompt('How long may the download link be used?');
+    await wb.page.keyboard.press('Enter');
+    const done = await wb.waitForNotification(/Exported vm-web-02_OsDisk_1_0a7e6b5c4d3f\.vhd/, 120_000);
+    assert.match(done, /Access was revoked/);
+    await wb.waitForNotification(/The snapshots taken for the export remain and are billed: vm-web-02_OsDisk_1_0a7e6b5c4d3f-export-/);
+    assert.equal(statSync(join(s.codeServer.workspace, 'vm-web-02_OsDisk_1_0a7e6b5c4d3f.vhd')).size, 4 * GiB + 512);
+    const vms = await wb.childrenOf([PROD, 'Virtual machines']);
+    assert.match(vms.find((r) => r.label === 'vm-web-02')!.description, /^Running/, 'the VM kept running');
+    assert.deepEqual(await wb.errorNotifications(), []);
+    await wb.screenshot('export-disk-snapshot-done');
+    await wb.collapse([PROD, 'Virtual machines']);
+    await wb.clearNotifications();
+  });
+
+  it('a disk left with an active SAS shows a warning and is revoked from its context menu, after a confirmation', async () => {
+    const { wb } = s;
+    await wb.expandAndWaitForChildren([PROD, 'Disks']);
     assert.match((await diskRow('disk-archive-2024q4'))!.description, /ActiveSAS$/);
     await wb.contextMenu(await wb.treeRow([PROD, 'Disks', 'disk-archive-2024q4']), 'Revoke Disk Access…');
     await dialog().waitFor({ timeout: 30_000 });
