@@ -13,7 +13,7 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production') || process.env.CI === 'true';
 const watch = process.argv.includes('--watch');
 
-const SDK = /^(@azure\/[\w.-]+|@microsoft\/vscode-azext-azureauth)$/;
+const SDK = /^(@azure\/[\w.-]+|@microsoft\/vscode-azext-azureauth|@microsoft\/microsoft-graph-client)$/;
 
 /**
  * The SDK exports our code uses, per package, read from src/. Only two forms are allowed, so the SDK bundle

@@ -56,14 +56,15 @@ describe('Azure Disk Encryption', { skip: realExtensionSkipReason() }, () => {
     await wb.screenshot('ade-preflight-blocked');
     await dialogButton('Snapshot Every Disk Now').click();
 
-    // With the snapshot taken the questions come: volume type (Data is not offered: no data disks), vault, KEK.
+    // With the snapshot taken the questions come: volume type (Data is not offered: no data disks), then the key
+    // vault step (vault in the VM's region, already fit for ADE: no fixes to confirm) and its KEK picker.
     const volumeTypes = await wb.quickPickItems(/Which volumes of vm-web-02 should be encrypted/, 60_000);
     assert.deepEqual(volumeTypes, ['All: OS and data volumes', 'OS: the OS volume only', 'Data: the data volumes only']);
     const data = (await wb.quickPickEntries()).find((e) => e.label.startsWith('Data'));
     assert.match(data?.detail ?? '', /no data disks/);
     await wb.pick('OS: the OS volume only');
     await wb.pick('kv-contoso-ade-jpe', /Key vault for the disk encryption keys of vm-web-02/);
-    await wb.pick('Without a key encryption key', /Key encryption key/);
+    await wb.pick('No key encryption key', /Key encryption key in kv-contoso-ade-jpe/);
 
     // Nothing blocks now: the report is shown and the run is confirmed explicitly.
     await dialog().waitFor({ timeout: 60_000 });

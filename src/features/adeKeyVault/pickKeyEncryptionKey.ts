@@ -28,9 +28,12 @@ export async function pickKeyEncryptionKey(session: SubscriptionSession, vault: 
     try {
       keys = await listKeyEncryptionKeys(session, vault.properties?.vaultUri ?? '');
     } catch (error) {
+      // Whatever stops the listing (permissions, a firewall, a private endpoint out of reach), the user can still
+      // create a key or go on without one: say why the list is empty instead of ending the flow.
       const summary = describeAzureError(error);
-      if (!isPermissionDenied(summary)) throw error;
-      listProblem = vscode.l10n.t('Your account may not list the keys of this vault.');
+      listProblem = isPermissionDenied(summary)
+        ? vscode.l10n.t('Your account may not list the keys of this vault.')
+        : vscode.l10n.t('The keys of this vault could not be listed: {0}', summary.code ? `${summary.code}: ${summary.message}` : summary.message);
     }
     const now = new Date();
     const fixed: Array<vscode.QuickPickItem & { pick?: KekPick }> = [

@@ -7,11 +7,11 @@ import { ADE_RETIREMENT_MESSAGES } from '../../core/encryption/retirementNotice.
 import { hasDataDisks } from '../../core/encryption/vmDisks.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import type { ResourceNode } from '../../tree/TreeNode.ts';
-import { askKeyEncryptionKey } from './askKeyEncryptionKey.ts';
+import { prepareKeyVaultForEncryption } from '../adeKeyVault/prepareKeyVaultForEncryption.ts';
+import { askKeyEncryptionAlgorithm } from './askKeyEncryptionAlgorithm.ts';
 import { askVolumeType } from './askVolumeType.ts';
 import { confirmEncryptFormatAll } from './confirmEncryptFormatAll.ts';
 import type { EncryptionDeps } from './EncryptionDeps.ts';
-import { pickAdeKeyVault } from './pickAdeKeyVault.ts';
 import { pickEncryptionVm, refreshEncryptionStates } from './pickEncryptionVm.ts';
 import { runPreflightDoctor } from './runPreflightDoctor.ts';
 import { translateCoreText } from './translateCoreText.ts';
@@ -38,8 +38,10 @@ export async function enableDiskEncryption(deps: EncryptionDeps, node?: Resource
   const status = parseEncryptionStatus(target.vm);
   const operation = await askOperation(dataDisks);
   const volumeType = await askVolumeType({ vmName: vm.name, operation, hasDataDisks: dataDisks, ...(status.extension.present ? { status } : {}) });
-  const vault = await pickAdeKeyVault(deps, vm);
-  const kek = await askKeyEncryptionKey(vault);
+  // The key vault step picks or creates a vault in the VM's region, fixes what it must, and picks or creates the KEK.
+  const prepared = await prepareKeyVaultForEncryption(deps, vm.session, target.vm, { kek: 'ask' });
+  const vault = prepared.vault;
+  const kek = prepared.kek ? { keyEncryptionKeyUrl: prepared.kek.keyUrl, keyEncryptionAlgorithm: await askKeyEncryptionAlgorithm() } : undefined;
   const request = { operation, volumeType, ...(kek ? { keyEncryptionKeyUrl: kek.keyEncryptionKeyUrl } : {}) };
   const label = operationLabel(operation, volumeType);
   const result = await runPreflightDoctor(deps, { vm, target, request, vault, operationLabel: label, early: false });
