@@ -134,4 +134,21 @@ describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
     assert.deepEqual(await wb.errorNotifications(), []);
     await wb.screenshot('revoke-disk-access-done');
   });
+  it('an Entra-ID-secured disk: the download role is checked and the disk token is sent with the SAS', async () => {
+    const { wb } = s;
+    // disk-secure-export-01 requires Microsoft Entra ID for data access; the fixture's user holds Data Operator for
+    // Managed Disks on its resource group, and the local Entra disk proxy refuses any download without the token.
+    assert.match((await diskRow('disk-secure-export-01'))!.description, /Unattached$/);
+    await wb.contextMenu(await wb.treeRow([PROD, 'Disks', 'disk-secure-export-01']), 'Export as VHD…');
+    await wb.quickPickItems('Where should disk-secure-export-01.vhd be saved?');
+    await wb.page.keyboard.press('Enter');
+    await waitForPrompt('How long may the download link be used?');
+    await wb.page.keyboard.press('Enter');
+    const done = await wb.waitForNotification(/Exported disk-secure-export-01\.vhd/, 120_000);
+    assert.match(done, /Access was revoked/);
+    const file = join(s.codeServer.workspace, 'disk-secure-export-01.vhd');
+    assert.equal(statSync(file).size, 1 * GiB + 512, 'the VHD has the disk\'s size plus its footer');
+    assert.equal(existsSync(`${file}.partial`), false);
+    await wb.screenshot('export-disk-entra-id-done');
+  });
 });

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { basename, dirname } from 'node:path';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
 import { createExportPorts } from '../../azure/compute/createExportPorts.ts';
+import { diskRefFromId } from '../../azure/diskDataAccess/diskRef.ts';
+import { prepareEntraIdDownload } from '../diskDataAccess/prepareEntraIdDownload.ts';
 import { isDownloadError } from '../../core/download/downloadError.ts';
 import { describeExportFailure } from '../../core/exportDisk/describeExportFailure.ts';
 import { formatBytes, formatExportProgress, percentDone } from '../../core/exportDisk/formatExportProgress.ts';
@@ -29,6 +31,14 @@ export interface ExportContext {
 export async function runExportWithProgress(ctx: ExportContext, session: SubscriptionSession, steps: readonly ExportStep[], title: string): Promise<ExportOutcome> {
   const outcome = newExportOutcome();
   const exports = steps.filter((s): s is Extract<ExportStep, { kind: 'export' }> => s.kind === 'export');
+  // Entra-ID-secured disks: the download role is checked before anything is granted (a missing role ends here with
+  // how to get it), and the engine sends a disk-audience token on top of the SAS.
+  const bearerTokens = new Map<string, (signal: AbortSignal) => Promise<string>>();
+  for (const step of exports) {
+    if (!step.target.entraIdOnly) continue;
+    const { getBearerToken } = await prepareEntraIdDownload(session, diskRefFromId(step.target.id), { dataAccessAuthMode: 'AzureActiveDirectory' });
+    if (getBearerToken) bearerTokens.set(step.target.id.toLowerCase(), getBearerToken);
+  }
   const key = ctx.statusBar.add(title);
   try {
     await vscode.window.withProgress(
@@ -44,7 +54,7 @@ export async function runExportWithProgress(ctx: ExportContext, session: Subscri
           if (percent !== undefined) shownPercent = Math.max(shownPercent, percent);
           progress.report({ message: prefix ? `${prefix}: ${message}` : message, increment });
         };
-        await runExportTransaction(steps, createExportPorts(session), {
+        await runExportTransaction(steps, createExportPorts(session, { bearerTokenFor: (target) => bearerTokens.get(target.id.toLowerCase()) }), {
           signal: cancel.signal,
           outcome,
           events: {

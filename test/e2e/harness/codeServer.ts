@@ -55,6 +55,10 @@ export function localAzureSettings(info: LocalAzureInfo): Record<string, unknown
     'azureLinuxVm.customCloud.tokenAudience': info.tokenAudience,
     'azureLinuxVm.customCloud.caCertificateFile': info.caCertFile,
     'azureLinuxVm.customCloud.portalUrl': new URL('/portal', info.armEndpoint).toString(),
+    // The local Azure's other audiences and endpoints, as a private cloud would configure them.
+    ...(typeof info.graphEndpoint === 'string' ? { 'azureLinuxVm.customCloud.microsoftGraphEndpoint': info.graphEndpoint } : {}),
+    ...(typeof info.graphTokenAudience === 'string' ? { 'azureLinuxVm.customCloud.microsoftGraphTokenAudience': info.graphTokenAudience } : {}),
+    ...(typeof info.diskTokenAudience === 'string' ? { 'azureLinuxVm.customCloud.diskTokenAudience': info.diskTokenAudience } : {}),
   };
 }
 
