@@ -91,6 +91,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node22', ext
 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', plugins: [lazySdkPlugin] },
+  // The download engine as a command line (package bin): same lazy SDK bundle beside it in dist/.
+  { ...node, entryPoints: ['src/cli/downloadCli.ts'], outfile: 'dist/cli.cjs', plugins: [lazySdkPlugin], banner: { js: '#!/usr/bin/env node' } },
   {
     ...node,
     stdin: {
