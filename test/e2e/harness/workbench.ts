@@ -152,8 +152,15 @@ export class Workbench {
     }));
   }
 
-  /** Expands the row at `path` (a click on its twistie) and waits until it shows as expanded. */
+  /**
+   * Expands the row at `path` (a click on its twistie) and waits until it shows as expanded. Collapsed ancestors
+   * are expanded first, as a person would (the tree may have been refreshed or collapsed since).
+   */
   async expand(path: Array<string | RegExp>): Promise<Locator> {
+    for (let depth = 1; depth < path.length; depth++) {
+      const ancestor = await this.treeRow(path.slice(0, depth));
+      if ((await ancestor.getAttribute('aria-expanded')) === 'false') await this.expand(path.slice(0, depth));
+    }
     const row = await this.treeRow(path);
     if ((await row.getAttribute('aria-expanded')) !== 'true') {
       await row.locator('.monaco-tl-twistie').click();
