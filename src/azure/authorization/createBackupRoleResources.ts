@@ -1,6 +1,7 @@
 import type { CreateCustomRoleDefinitionStep, CreateRoleAssignmentStep } from '../../core/backupAccess/backupAccessTypes.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { authorizationClient, scopePath } from './authorizationClient.ts';
+import { authorizationClient } from '../clients.ts';
+import { scopePath } from './scopePath.ts';
 
 /** PUT of the least-privilege custom role under its deterministic GUID (a retry writes the same role). */
 export async function createCustomRoleDefinition(session: SubscriptionSession, step: CreateCustomRoleDefinitionStep): Promise<void> {

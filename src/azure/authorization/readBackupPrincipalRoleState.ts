@@ -3,7 +3,8 @@ import { lastSegment } from '../../core/backupAccess/armResourceIds.ts';
 import type { RoleAssignmentLike, RoleDefinitionLike } from '../../core/backupAccess/backupAccessTypes.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { collectPages } from '../inventory/collectPages.ts';
-import { authorizationClient, scopePath } from './authorizationClient.ts';
+import { authorizationClient } from '../clients.ts';
+import { scopePath } from './scopePath.ts';
 
 export interface PrincipalRoleState {
   /** The principal's assignments at, above and below the vault (the planner keeps those that apply). */

@@ -1,11 +1,9 @@
 // Grant and revoke read access (the export SAS) on a disk or snapshot. Exported for every flow that needs a
 // disk's bytes: the VHD export, export to a storage account, Entra-ID-secured downloads.
-import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ExportTarget } from '../../core/exportDisk/exportTarget.ts';
 import type { GrantedAccess } from '../../core/exportDisk/runExportTransaction.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { armClientOptions } from '../auth/armClientOptions.ts';
-import { computeClient } from '../clients.ts';
+import { computeClient, freshComputeClient } from '../clients.ts';
 
 export type AccessTarget = Pick<ExportTarget, 'kind' | 'resourceGroup' | 'name' | 'hasGuestState'>;
 
@@ -35,7 +33,3 @@ export async function revokeReadAccess(session: SubscriptionSession, target: Pic
   await operations.revokeAccess(target.resourceGroup, target.name, options).pollUntilDone();
 }
 
-async function freshComputeClient(session: SubscriptionSession): Promise<ComputeManagementClient> {
-  const { ComputeManagementClient } = await import('@azure/arm-compute');
-  return new ComputeManagementClient(session.credential, session.subscriptionId, armClientOptions(session.cloud));
-}

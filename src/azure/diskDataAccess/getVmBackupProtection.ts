@@ -2,7 +2,7 @@ import type { VmBackupProtection } from '../../core/diskDataAccess/planDataAcces
 import { describeAzureError } from '../../core/errors/describeAzureError.ts';
 import { parseResourceId } from '../../core/resources/parseResourceId.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { backupClient } from './diskDataAccessClients.ts';
+import { recoveryServicesBackupClient as backupClient } from '../clients.ts';
 
 /**
  * Is the VM protected by Azure Backup? One call, the one the portal's VM "Backup" blade makes:

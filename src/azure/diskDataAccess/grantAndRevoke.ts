@@ -1,6 +1,6 @@
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { computeClient } from '../clients.ts';
-import { freshComputeClient } from './diskDataAccessClients.ts';
+import { freshComputeClient } from '../clients.ts';
 import type { DiskRef } from './diskRef.ts';
 
 // Thin grant/revoke calls for the storage export. The VHD export's adapters (src/azure/compute/diskAccess.ts) do

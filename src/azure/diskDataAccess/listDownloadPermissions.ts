@@ -1,6 +1,6 @@
 import type { PermissionLike } from '../../core/diskDataAccess/evaluateDownloadPermission.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { authorizationClient } from './diskDataAccessClients.ts';
+import { authorizationClient } from '../clients.ts';
 import type { DiskRef } from './diskRef.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import { BUILD_LOG_CONTAINER, pickBuildLogBlob, quotedBuildLogUrl, storageAccountNameFromBlobEndpoint } from '../../core/imageBuilder/buildLogLocation.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { storageClient } from './imageBuilderSupportClients.ts';
+import { storageManagementClient as storageClient } from '../clients.ts';
 
 // Reads customization.log from the staging storage account with the signed-in user's own ARM rights: the account's
 // key comes from `listKeys` (Contributor on the staging group is enough; Image Builder's own identity is not used).

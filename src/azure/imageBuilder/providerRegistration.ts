@@ -1,5 +1,5 @@
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { resourcesClient } from './imageBuilderSupportClients.ts';
+import { resourcesClient } from '../clients.ts';
 
 export const IMAGE_BUILDER_NAMESPACE = 'Microsoft.VirtualMachineImages';
 

@@ -1,9 +1,7 @@
 import type { Vault, VaultCreateOrUpdateParameters, VaultPatchParameters } from '@azure/arm-keyvault';
-import type { ResourceManagementClient } from '@azure/arm-resources';
 import { parseArmResourceId } from '../../core/encryption/armResourceId.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { armClientOptions } from '../auth/armClientOptions.ts';
-import { keyVaultClient } from '../clients.ts';
+import { keyVaultClient, resourcesClient } from '../clients.ts';
 import { collectPages } from '../inventory/collectPages.ts';
 
 // Management-plane calls of the key vault step (Microsoft.KeyVault/vaults through @azure/arm-keyvault): read one
@@ -44,18 +42,8 @@ export interface ResourceGroupChoice {
   readonly location: string;
 }
 
-const resourceClients = new WeakMap<SubscriptionSession, Promise<ResourceManagementClient>>();
-
 export async function listResourceGroups(session: SubscriptionSession): Promise<ResourceGroupChoice[]> {
-  let client = resourceClients.get(session);
-  if (!client) {
-    client = (async () => {
-      const { ResourceManagementClient } = await import('@azure/arm-resources');
-      return new ResourceManagementClient(session.credential, session.subscriptionId, armClientOptions(session.cloud));
-    })();
-    resourceClients.set(session, client);
-  }
-  const groups = await collectPages((await client).resourceGroups.list());
+  const groups = await collectPages((await resourcesClient(session)).resourceGroups.list());
   return groups
     .filter((g): g is typeof g & { name: string } => typeof g.name === 'string')
     .map((g) => ({ name: g.name, location: g.location }))

@@ -4,7 +4,7 @@ import { isBackupJobFinished } from '../../core/enableBackup/describeBackupJob.t
 import type { BackupJobLike, VmBackupProtection } from '../../core/enableBackup/recoveryServicesTypes.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { BackupOperationError, delay } from './backupOperationError.ts';
-import { recoveryServicesBackupClient } from './recoveryServicesClients.ts';
+import { recoveryServicesBackupClient } from '../clients.ts';
 import { captureOperationUrl, DEFAULT_POLL_INTERVAL_MS, waitForProtectedItemOperation, type PollOptions } from './waitForBackupOperation.ts';
 
 /**

@@ -9,7 +9,7 @@ import type { Translate } from '../../core/l10n/Translate.ts';
 import { sameResourceId } from '../../core/resources/parseResourceId.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { BackupOperationError, delay } from './backupOperationError.ts';
-import { recoveryServicesBackupClient } from './recoveryServicesClients.ts';
+import { recoveryServicesBackupClient } from '../clients.ts';
 import { captureOperationUrl, DEFAULT_POLL_INTERVAL_MS, waitForProtectedItemOperation, type PollOptions } from './waitForBackupOperation.ts';
 
 export type ProtectionStep = 'checking' | 'discovering' | 'protecting';

@@ -3,7 +3,7 @@ import { IAAS_VM_FILTER } from '../../core/enableBackup/iaasVmBackupNames.ts';
 import { protectionFromProtectedItem, type ProtectedItemLike } from '../../core/enableBackup/readVmBackupProtection.ts';
 import type { VmBackupProtection } from '../../core/enableBackup/recoveryServicesTypes.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { recoveryServicesBackupClient } from './recoveryServicesClients.ts';
+import { recoveryServicesBackupClient } from '../clients.ts';
 import { listRecoveryVaults } from './recoveryVaults.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Vault } from '@azure/arm-recoveryservices';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { recoveryServicesClient } from './recoveryServicesClients.ts';
+import { recoveryServicesClient } from '../clients.ts';
 
 /** Every Recovery Services vault of the subscription (all pages). */
 export async function listRecoveryVaults(session: SubscriptionSession): Promise<Vault[]> {

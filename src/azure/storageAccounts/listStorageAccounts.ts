@@ -1,7 +1,7 @@
 import type { StorageAccountLike } from '../../core/diskDataAccess/planStorageExport.ts';
 import { parseResourceId } from '../../core/resources/parseResourceId.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { storageManagementClient } from './storageClients.ts';
+import { storageManagementClient } from '../clients.ts';
 
 export interface StorageAccountChoice extends StorageAccountLike {
   readonly id: string;

@@ -1,7 +1,7 @@
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import type { StorageAccountChoice } from './listStorageAccounts.ts';
-import { storageManagementClient } from './storageClients.ts';
+import { storageManagementClient } from '../clients.ts';
 
 /**
  * A Blob service client for the account, signed with its first key (listKeys). The key stays in this client's

@@ -6,7 +6,7 @@ import { listResourcesOfKind } from '../../../src/azure/inventory/listResourcesO
 import { followBackupJob, triggerVmBackup } from '../../../src/azure/recoveryServices/backUpVmNow.ts';
 import { enableVmProtection, type ProtectionStep } from '../../../src/azure/recoveryServices/enableVmProtection.ts';
 import { listVmBackupPolicies } from '../../../src/azure/recoveryServices/listVmBackupPolicies.ts';
-import { recoveryServicesBackupClient } from '../../../src/azure/recoveryServices/recoveryServicesClients.ts';
+import { recoveryServicesBackupClient } from '../../../src/azure/clients.ts';
 import { readVmForBackup } from '../../../src/azure/recoveryServices/readVmForBackup.ts';
 import { readVmBackupProtection } from '../../../src/azure/recoveryServices/readVmBackupProtection.ts';
 import { createRecoveryVault, listRecoveryVaults } from '../../../src/azure/recoveryServices/recoveryVaults.ts';
