@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { AccountManager } from './azure/auth/AccountManager.ts';
-import { listResourcesOfKind } from './azure/inventory/listResourcesOfKind.ts';
+import { createTreeListing } from './azure/inventory/createTreeListing.ts';
 import { InventoryStore } from './azure/inventory/SubscriptionInventory.ts';
-import { withBackupProtection } from './azure/recoveryServices/withBackupProtection.ts';
 import { READONLY_SCHEME, ReadonlyDocuments } from './features/resourceCommands/ReadonlyDocuments.ts';
 import { createLogger, type Logger } from './shell/createLogger.ts';
 import { ResourceTreeDataProvider } from './tree/ResourceTreeDataProvider.ts';
@@ -23,7 +22,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const logger = createLogger(channel);
   const accounts = new AccountManager(channel, logger);
   // VMs carry their Azure Backup protection (tree tooltip, "Back Up Now…" menu).
-  const inventories = new InventoryStore(withBackupProtection(listResourcesOfKind, (m) => logger.warn(m)));
+  const inventories = new InventoryStore(createTreeListing((m) => logger.warn(m)));
   const tree = new ResourceTreeDataProvider(accounts, inventories, logger);
   const treeView = vscode.window.createTreeView('azureLinuxVm.resources', { treeDataProvider: tree, showCollapseAll: true });
   const documents = new ReadonlyDocuments();

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { createTreeListing } from '../../src/azure/inventory/createTreeListing.ts';
 import { listResourcesOfKind } from '../../src/azure/inventory/listResourcesOfKind.ts';
 import { listEverything } from '../../src/azure/inventory/listEverything.ts';
 import { InventoryStore } from '../../src/azure/inventory/SubscriptionInventory.ts';
@@ -14,7 +15,7 @@ export interface ListingFigures {
   readonly latencyMs: number;
   /** Of parallelMs, the part spent listing tenants and subscriptions. */
   readonly subscriptionsMs: number;
-  /** The extension's way: every subscription and kind at once (bounded), each listing followed to its last page. */
+  /** The tree's way: every subscription and kind at once (bounded), each listing followed to its last page, VMs with their backup protection. */
   readonly parallelMs: number;
   /** The simple way: one subscription after another, one kind after another. */
   readonly sequentialMs: number;
@@ -42,7 +43,7 @@ export async function runListingBenchmark(options = { subscriptions: 20, resourc
     const t0 = performance.now();
     const { subscriptions } = await listAzureCliSubscriptions(cloud, credentials);
     const subscriptionsMs = performance.now() - t0;
-    const outcomes = await listEverything(subscriptions, new InventoryStore(listResourcesOfKind));
+    const outcomes = await listEverything(subscriptions, new InventoryStore(createTreeListing(() => undefined)));
     const parallelMs = performance.now() - t0;
     const failed = outcomes.filter((o) => o.error);
     if (failed.length) throw new Error(`parallel listing failed: ${String(failed[0].error)}`);
