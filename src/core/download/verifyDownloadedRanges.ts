@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteRange } from './byteRange.ts';
+import { DownloadError } from './downloadError.ts';
 
 export interface IndexedRange extends ByteRange {
   index: number;
@@ -35,7 +36,8 @@ export async function hashFileRanges(
       const hash = createHash('sha256');
       let done = 0;
       while (done < range.count) {
-        options.signal?.throwIfAborted();
+        // Cancelled while verifying is a cancel like any other (the CLI and the shell map `cancelled`, not AbortError).
+        if (options.signal?.aborted) throw new DownloadError('cancelled', 'The download was cancelled.', { cause: options.signal.reason });
         const want = Math.min(READ_BYTES, range.count - done);
         const { bytesRead } = await file.read(buffer, 0, want, range.offset + done);
         if (bytesRead === 0) break; // file shorter than the plan: the hash will not match

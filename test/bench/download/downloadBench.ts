@@ -5,11 +5,13 @@
 // Runnable alone: node test/bench/download/downloadBench.ts
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, copyFile, mkdir, mkdtemp, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAzurite } from '../../azure-local/azurite.ts';
+import { startAzurite, type RunningAzurite } from '../../azure-local/azurite.ts';
+import type { ByteRange } from '../../../src/core/download/byteRange.ts';
 import { createSparseVhdBlob, spreadRanges } from '../../integration/download/pageBlobFixture.ts';
 import { planPageRangeDownload } from '../../../src/core/download/planPageRangeDownload.ts';
 import { createPageBlobSource } from '../../../src/azure/storage/createPageBlobSource.ts';
@@ -40,18 +42,52 @@ export interface DownloadBenchmarkFigures {
 const MiB = 1024 * 1024;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '../../..');
-const azcopyBinary = join(root, 'node_modules/@azure-tools/azcopy-linux/dist/bin/azcopy_linux_amd64');
+const packagedAzcopy = join(root, 'node_modules/@azure-tools/azcopy-linux/dist/bin/azcopy_linux_amd64');
 
-export async function runDownloadBenchmark(options = { diskBytes: 1024 * MiB, writtenRuns: 52, runBytes: 2 * MiB, runs: 3 }): Promise<DownloadBenchmarkFigures> {
+/**
+ * The npm package ships the binary without the execute bit (it has no install script to set it), so a clean
+ * `npm ci` cannot run it: use an executable copy in the scratch folder when needed.
+ */
+async function executableAzcopy(scratch: string): Promise<string> {
+  try {
+    await access(packagedAzcopy, constants.X_OK);
+    return packagedAzcopy;
+  } catch {
+    const copy = join(scratch, 'azcopy');
+    await copyFile(packagedAzcopy, copy);
+    await chmod(copy, 0o755);
+    return copy;
+  }
+}
+
+export interface DownloadBenchmarkOptions {
+  diskBytes: number;
+  /** Written ranges: `writtenRuns` runs of `runBytes` spread evenly, unless `written` lists them. */
+  writtenRuns: number;
+  runBytes: number;
+  written?: ByteRange[];
+  runs: number;
+  /** An Azurite (disk store) shared by several benchmarks in one run; left running. Default: one of our own. */
+  azurite?: RunningAzurite;
+  /** Blob name in the `bench` container (distinct names when sharing an Azurite). */
+  blobName?: string;
+}
+
+const DEFAULT_OPTIONS: DownloadBenchmarkOptions = { diskBytes: 1024 * MiB, writtenRuns: 52, runBytes: 2 * MiB, runs: 3 };
+
+export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkOptions> = {}): Promise<DownloadBenchmarkFigures> {
+  const options = { ...DEFAULT_OPTIONS, ...overrides };
   const scratch = await mkdtemp(join(tmpdir(), 'dl-bench-'));
   // Disk store (the realistic case) in our scratch folder, so the blob's footprint goes away with it.
   await mkdir(join(scratch, 'azurite'));
-  const azurite = await startAzurite({ location: join(scratch, 'azurite') });
+  const azurite = options.azurite ?? (await startAzurite({ location: join(scratch, 'azurite') }));
   try {
-    const written = spreadRanges(options.diskBytes, options.writtenRuns, options.runBytes);
-    const blob = await createSparseVhdBlob(azurite, 'bench', 'disk', options.diskBytes, written, false);
+    const written = options.written ?? spreadRanges(options.diskBytes, options.writtenRuns, options.runBytes);
+    const blob = await createSparseVhdBlob(azurite, 'bench', options.blobName ?? 'disk', options.diskBytes, written, false);
     const sasUrl = blob.sasUrl();
-    const rawCeilingMs = await measureRawCeiling(sasUrl);
+    const ceilingRuns: number[] = [];
+    for (let i = 0; i < options.runs; i++) ceilingRuns.push(await measureRawCeiling(sasUrl));
+    const rawCeilingMs = median(ceilingRuns);
 
     const engineRuns: ProcessFigures[] = [];
     const engineOut = join(scratch, 'engine.vhd');
@@ -74,6 +110,7 @@ export async function runDownloadBenchmark(options = { diskBytes: 1024 * MiB, wr
     const azcopyOut = join(scratch, 'azcopy.vhd');
     const env = { ...process.env, AZCOPY_LOG_LOCATION: join(scratch, 'azlogs'), AZCOPY_JOB_PLAN_LOCATION: join(scratch, 'azplans'), AZCOPY_DISABLE_SYSLOG: 'true' };
     const azRuns: ProcessFigures[] = [];
+    const azcopyBinary = await executableAzcopy(scratch).catch(() => packagedAzcopy);
     for (let i = 0; i < options.runs; i++) {
       await rm(azcopyOut, { force: true });
       const run = await measureProcess(azcopyBinary, ['copy', sasUrl, azcopyOut, '--from-to', 'BlobLocal', '--log-level', 'ERROR'], env);
@@ -88,6 +125,7 @@ export async function runDownloadBenchmark(options = { diskBytes: 1024 * MiB, wr
       sameBytes = (await sha256File(engineOut)) === (await sha256File(azcopyOut));
     }
     await unlink(azcopyOut).catch(() => undefined);
+    await blob.container.getPageBlobClient(blob.blobName).delete().catch(() => undefined);
     return {
       blobBytes: blob.blobSize,
       writtenBytes: blob.writtenBytes,
@@ -101,7 +139,7 @@ export async function runDownloadBenchmark(options = { diskBytes: 1024 * MiB, wr
       engineAllocatedVsWritten: engine.allocatedBytes / blob.writtenBytes,
     };
   } finally {
-    await azurite.stop();
+    if (!options.azurite) await azurite.stop();
     await rm(scratch, { recursive: true, force: true });
   }
 }
@@ -160,4 +198,8 @@ function printFigures(f: DownloadBenchmarkFigures): void {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   printFigures(await runDownloadBenchmark());
+}
+
+export function printDownloadFigures(f: DownloadBenchmarkFigures): void {
+  printFigures(f);
 }

@@ -29,7 +29,9 @@ export async function measureProcess(command: string, args: string[], env: NodeJ
     }
   };
   const timer = setInterval(() => void sample(), 25);
-  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  // A command that cannot start (missing, not executable) reports like a failed run instead of throwing.
+  child.on('error', (error) => (stderr += `${error.message}\n`));
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   clearInterval(timer);
   return { wallMs: performance.now() - started, peakRssBytes, exitCode, stdout, stderr };
 }
