@@ -3,6 +3,7 @@ import type { KeyVaultLike } from '../../core/encryption/adeModel.ts';
 import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
 import type { EncryptionPreflightContext, EncryptionRequest } from '../../core/encryption/preflightContext.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
+import { listProtectedVms } from '../recoveryServices/listProtectedVms.ts';
 import { findRecentDiskSnapshots, getVmDisks, getVmWithInstanceView } from './vmForEncryption.ts';
 
 // Everything the pre-flight rules read, fetched fresh from Azure: the VM with its instance view, its disk resources,
@@ -30,7 +31,10 @@ export async function gatherPreflightContext(
 ): Promise<EncryptionPreflightContext> {
   const diskIds = target.disks.map((d) => d.id).filter((id): id is string => !!id);
   const since = new Date(now.getTime() - RECENT_SNAPSHOT_HOURS * 3_600_000);
-  const snapshots = await findRecentDiskSnapshots(session, diskIds, since);
+  const [snapshots, vmBackedUpRecently] = await Promise.all([
+    findRecentDiskSnapshots(session, diskIds, since),
+    hasRecentAzureBackup(session, target.vm.id ?? '', since),
+  ]);
   const status = parseEncryptionStatus(target.vm);
   return {
     vm: target.vm,
@@ -39,8 +43,23 @@ export async function gatherPreflightContext(
     ...(keyVaults.kekVault ? { kekVault: keyVaults.kekVault } : {}),
     request,
     recoveryPoints: {
+      vmBackedUpRecently,
       diskIdsWithRecentSnapshot: snapshots.map((s) => s.creationData?.sourceResourceId).filter((id): id is string => !!id),
     },
     ...(status.extension.present || status.disks.some((d) => d.diskState === 'encrypted') ? { status } : {}),
   };
+}
+
+/**
+ * The article accepts a backup as the recovery point: a VM protected by Azure Backup whose last backup completed
+ * recently counts for all its disks. When the vaults cannot be read, only snapshots count (the rule then asks for one).
+ */
+async function hasRecentAzureBackup(session: SubscriptionSession, vmId: string, since: Date): Promise<boolean> {
+  try {
+    const protection = (await listProtectedVms(session)).get(vmId.toLowerCase());
+    if (!protection?.lastBackupTime || !/^(Completed|Healthy|Succeeded)$/i.test(protection.lastBackupStatus ?? 'Completed')) return false;
+    return new Date(protection.lastBackupTime).getTime() >= since.getTime();
+  } catch {
+    return false;
+  }
 }

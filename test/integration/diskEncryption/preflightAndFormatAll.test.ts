@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { applyAdeOperation } from '../../../src/azure/encryption/applyAdeOperation.ts';
 import { gatherPreflightContext, readEncryptionTarget } from '../../../src/azure/encryption/gatherPreflightContext.ts';
 import { snapshotDisk } from '../../../src/azure/encryption/snapshotVmDisks.ts';
+import { followBackupJob, triggerVmBackup } from '../../../src/azure/recoveryServices/backUpVmNow.ts';
+import { readVmBackupProtection } from '../../../src/azure/recoveryServices/readVmBackupProtection.ts';
 import { runEncryptionPreflight } from '../../../src/core/encryption/runEncryptionPreflight.ts';
 import { typedVmNameConfirms } from '../../../src/features/diskEncryption/typedVmNameConfirms.ts';
 import { fast, JPE_VAULT_ID, JPE_VAULT_URL, startAdeEnvironment, statusUntil, vmId, type AdeEnvironment } from './adeEnvironment.ts';
@@ -34,6 +36,25 @@ test('backup first: old snapshots do not count; after snapshotting every disk no
   // What the user must still read stays in the report (downtime, guest-side limits ARM cannot see).
   assert.ok(after.findings.some((f) => f.rule === 'ade.guest-side-limitations'));
   assert.ok(after.findings.some((f) => f.rule === 'ade.downtime'));
+});
+
+test('backup first: a recent Azure Backup of the VM counts as the recovery point, as the article allows', async () => {
+  // vm-web-02 is protected by rsv-contoso-jpe in the fixture, with no recent backup: its disk is reported first.
+  const target = await readEncryptionTarget(env.prod, vmId('vm-web-02'));
+  const vault = env.local.state.get('vaults', JPE_VAULT_ID)!.resource;
+  const request = { operation: 'Enable' as const, volumeType: 'OS' as const };
+  const before = runEncryptionPreflight(await gatherPreflightContext(env.prod, target, request, { vault }, new Date()));
+  assert.ok(errorsOf(before).includes('ade.backup-required'));
+
+  const protection = await readVmBackupProtection(env.prod, { id: vmId('vm-web-02'), name: 'vm-web-02', location: 'japaneast' } as never);
+  assert.ok(protection, 'vm-web-02 is protected');
+  const poll = { pollIntervalMs: 50 };
+  const jobId = await triggerVmBackup(env.prod, protection, new Date(Date.now() + 30 * 86400_000), poll);
+  assert.equal((await followBackupJob(env.prod, protection, jobId, poll)).properties?.status, 'Completed');
+
+  const context = await gatherPreflightContext(env.prod, target, request, { vault }, new Date());
+  assert.equal(context.recoveryPoints?.vmBackedUpRecently, true);
+  assert.ok(!errorsOf(runEncryptionPreflight(context)).includes('ade.backup-required'), 'no snapshot needed after a backup');
 });
 
 test('a stopped VM and a vault in another region are blocking findings', async () => {
