@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,10 @@ test('a refused SAS exits with the documented code 3 and a one-line error withou
 });
 
 test('an existing file is not replaced without --overwrite (exit 10)', async () => {
-  const run = await runCli(['download', blob.sasUrl(), join(dir, 'disk.vhd')], {});
+  const path = join(dir, 'existing.vhd');
+  await writeFile(path, 'keep me');
+  const run = await runCli(['download', blob.sasUrl(), path], {});
   assert.equal(run.code, 10, run.stderr);
+  assert.match(run.stderr, /error \(destinationExists\)/);
+  assert.equal(await readFile(path, 'utf8'), 'keep me', 'the existing file is untouched');
 });
