@@ -91,8 +91,9 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node22', ext
 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', plugins: [lazySdkPlugin] },
-  // The download engine as a command line (package bin): same lazy SDK bundle beside it in dist/.
-  { ...node, entryPoints: ['src/cli/downloadCli.ts'], outfile: 'dist/cli.cjs', plugins: [lazySdkPlugin], banner: { js: '#!/usr/bin/env node' } },
+  // The download engine as a command line (package bin). Not through azure-sdk.cjs: that bundle also holds
+  // vscode-azext-azureauth, which requires 'vscode' on load. The CLI inlines the one SDK it uses (storage-blob).
+  { ...node, entryPoints: ['src/cli/downloadCli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
   {
     ...node,
     stdin: {

@@ -8,6 +8,7 @@ import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import { startAzurite, type RunningAzurite } from '../../azure-local/azurite.ts';
 import { createSparseVhdBlob, spreadRanges, type PageBlobFixture } from '../download/pageBlobFixture.ts';
 import { startFaultProxy, type RunningFaultProxy } from '../download/faultProxy.ts';
@@ -102,4 +103,20 @@ test('an existing file is not replaced without --overwrite (exit 10)', async () 
   assert.equal(run.code, 10, run.stderr);
   assert.match(run.stderr, /error \(destinationExists\)/);
   assert.equal(await readFile(path, 'utf8'), 'keep me', 'the existing file is untouched');
+});
+
+test('the bundled CLI (as esbuild.mjs builds dist/cli.cjs: SDK inlined, no vscode) downloads on its own', async () => {
+  // Built here into the temp folder rather than dist/ (shared): same entry and options as esbuild.mjs's cli build.
+  const bundle = join(dir, 'cli.cjs');
+  await esbuild.build({
+    entryPoints: [cli], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node22',
+    external: ['vscode'], mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' }, logLevel: 'error',
+  });
+  const path = join(dir, 'bundled.vhd');
+  const child = spawn(process.execPath, [bundle, 'download', '--sas-url-env', 'S', path], { env: { ...process.env, S: blob.sasUrl() }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.ok((await readFile(path)).equals(blob.expected!), 'downloaded bytes equal the blob');
 });
