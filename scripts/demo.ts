@@ -8,6 +8,8 @@ import { startCodeServer, localAzureSettings, type CodeServer } from '../test/e2
 import { startLocalAzure, type LocalAzure } from '../test/e2e/harness/localAzure.ts';
 import { repoRoot } from '../test/e2e/harness/processes.ts';
 import { extensionVsix } from '../test/e2e/harness/session.ts';
+import { buildHostsExtension } from '../test/azure-local/keyvault/buildHostsExtension.ts';
+import { ADE_KEY_VAULT_FIXTURE } from '../test/azure-local/keyvault/adeKeyVaultFixture.ts';
 
 const wantedPort = Number(process.env.DEMO_PORT ?? 8080);
 const runDir = resolve(repoRoot, '.e2e/demo');
@@ -39,7 +41,8 @@ function portFree(port: number): Promise<boolean> {
 try {
   if (!existsSync(extensionVsix)) throw new Error(`${extensionVsix} is missing: run bash scripts/setup.sh`);
   console.log('starting the local Azure (ARM stand-in, Azurite, fake az)…');
-  azure = await startLocalAzure(runDir);
+  // The default fixture plus key vaults served by the local Key Vault data plane, so creating a KEK works too.
+  azure = await startLocalAzure(runDir, ADE_KEY_VAULT_FIXTURE);
   console.log(`  ARM: ${azure.info.armEndpoint}   Blob: ${azure.info.blobEndpoint}`);
   const port = (await portFree(wantedPort)) ? wantedPort : 0;
   if (port === 0) console.log(`  port ${wantedPort} is taken: using a free one`);
@@ -47,7 +50,8 @@ try {
   codeServer = await startCodeServer({
     runDir,
     port,
-    vsixFiles: [extensionVsix],
+    // A test-only helper extension resolves *.vault.local-azure.test to 127.0.0.1 in the extension host.
+    vsixFiles: [extensionVsix, buildHostsExtension()],
     settings: localAzureSettings(azure.info),
     pathPrefix: [azure.info.azBinDir],
   });
