@@ -49,7 +49,7 @@ run_suite() {
 run_suite typecheck "" 10 npm run --silent typecheck
 run_suite unit test/unit 10 npm run --silent test:unit
 run_suite integration test/integration 20 npm run --silent test:integration
-run_suite e2e test/e2e 30 npm run --silent test:e2e
+run_suite e2e test/e2e 45 npm run --silent test:e2e
 
 echo
 echo "──────────── summary ────────────"
