@@ -79,6 +79,30 @@ const lazySdkPlugin = {
   },
 };
 
+/**
+ * Our own modules that are large and only needed on demand (the image template validator: ajv + our schema,
+ * ≈200 KB). Callers import them only with `await import('…')`; the extension bundle then requires a bundle of their
+ * own at that moment, so activation never parses them.
+ */
+const lazyModules = [{ source: 'src/core/imageTemplate/validateImageTemplateText.ts', bundle: 'imageTemplateValidator.cjs' }];
+
+const lazyModulePlugin = {
+  name: 'lazy-modules',
+  setup(build) {
+    for (const lazy of lazyModules) {
+      const file = lazy.source.split('/').pop().replace(/\./g, '\\.');
+      build.onResolve({ filter: new RegExp(`/${file}$`) }, (args) => {
+        if (args.kind !== 'dynamic-import') {
+          throw new Error(`${args.importer}: import ${lazy.source} only with await import(), so it stays out of activation`);
+        }
+        return { path: lazy.bundle, namespace: 'lazy-module' };
+      });
+    }
+    build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({ contents: `module.exports = require('./${args.path}');`, loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -90,7 +114,8 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'], mainFields: ['module', 'main'] };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', plugins: [lazySdkPlugin] },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', plugins: [lazySdkPlugin, lazyModulePlugin] },
+  ...lazyModules.map((lazy) => ({ ...node, entryPoints: [lazy.source], outfile: `dist/${lazy.bundle}` })),
   // The download engine as a command line (package bin). Not through azure-sdk.cjs: that bundle also holds
   // vscode-azext-azureauth, which requires 'vscode' on load. The CLI inlines the one SDK it uses (storage-blob).
   { ...node, entryPoints: ['src/cli/downloadCli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },

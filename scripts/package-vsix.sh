@@ -7,7 +7,8 @@ use_node22
 cd "$ROOT"
 [ -f esbuild.mjs ] && [ -f src/extension.ts ] || die "no extension to build yet (esbuild.mjs / src/extension.ts missing)"
 START=$(now)
-npm run --silent build
+# The package ships minified bundles, whatever the environment.
+node esbuild.mjs --production
 ignore=()
 # The repository's own .vscodeignore wins; without one, ship only run-time files (scripts/lib/vscodeignore).
 [ -f .vscodeignore ] || ignore=(--ignoreFile scripts/lib/vscodeignore)

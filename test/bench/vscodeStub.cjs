@@ -10,6 +10,8 @@ function deepProxy() {
       if (prop === 'dispose') return () => {};
       return deepProxy();
     },
+    set() { return true; }, // properties the extension assigns (statusBarItem.name, .text…) are accepted
+    defineProperty() { return true; },
     apply() { return deepProxy(); },
     construct() { return deepProxy(); },
   });
