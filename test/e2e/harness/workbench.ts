@@ -161,13 +161,20 @@ export class Workbench {
       const ancestor = await this.treeRow(path.slice(0, depth));
       if ((await ancestor.getAttribute('aria-expanded')) === 'false') await this.expand(path.slice(0, depth));
     }
-    const row = await this.treeRow(path);
-    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    // The row is found again on every poll: a refresh of the tree (a command finishing) re-renders its rows, and a
+    // click that landed on the old element is lost, so it is clicked again (at most three times).
+    for (let attempt = 1; ; attempt++) {
+      const row = await this.treeRow(path);
+      if ((await row.getAttribute('aria-expanded')) === 'true') return row;
       await row.locator('.monaco-tl-twistie').click();
-      await this.page.waitForFunction(
-        el => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 30_000 });
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const current = await this.treeRow(path);
+        if ((await current.getAttribute('aria-expanded')) === 'true') return current;
+        await this.page.waitForTimeout(200);
+      }
+      if (attempt >= 3) throw new Error(`${pathText(path)} did not expand`);
     }
-    return row;
   }
 
   /** Collapses the row at `path` if it is expanded (keeps the virtual list short enough to see what follows). */
