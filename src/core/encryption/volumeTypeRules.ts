@@ -20,6 +20,7 @@ export const VOLUME_TYPE_REASONS = {
   formatAllDataOnly: localizable('EncryptFormatAll formats data volumes, so it runs with the "Data" volume type only.'),
   disableDataOnly: localizable('On Linux VMs, disabling encryption is supported for data volumes only.'),
   disableOsEncrypted: localizable('The OS volume is encrypted. When the OS volume is encrypted, disabling encryption is not supported on either the data or the OS volumes (the OS disk is encrypted when the original operation used volume type All or OS).'),
+  disableReinstallsExtension: localizable('The Azure Disk Encryption extension is no longer installed on this VM. Disabling encryption installs it again to decrypt, and you then have to remove it again (the article recommends disabling first and removing the extension after).'),
   disableNothingEncrypted: localizable('No data volume is encrypted, so there is nothing to disable.'),
   newDiskMustBeMounted: localizable('Attaching a disk is not enough: format the new disk and mount it in the VM, and list it in /etc/fstab with a persistent block device name (for example UUID=...), before enabling encryption.'),
 } as const;
@@ -41,10 +42,20 @@ export function volumeTypeForAddedDataDisk(previous: VolumeType): { volumeType: 
   }
 }
 
-/** True when the OS volume counts as encrypted (or on its way there) for the disable rule. */
-export function isOsVolumeEncrypted(os: VolumeEncryptionState, lastVolumeType?: VolumeType): boolean {
+/** The parts of the status that tell whether the OS volume is encrypted. */
+export type OsEncryptionEvidence = Pick<AdeEncryptionStatus, 'os' | 'extension'> & Partial<Pick<AdeEncryptionStatus, 'disks'>>;
+
+/**
+ * True when the OS volume counts as encrypted (or on its way there) for the disable rule. Three sources, any one is
+ * enough: the extension's substatus, the VolumeType of the last operation (the article: the OS disk is encrypted when
+ * the original operation used All or OS), and the platform's EncryptionState of the OS disk. The last is the only
+ * one left once the extension was removed: its substatus and settings go with it, the disk stays encrypted.
+ */
+export function isOsVolumeEncrypted(status: OsEncryptionEvidence): boolean {
+  const os: VolumeEncryptionState = status.os;
   if (os === 'Encrypted' || os === 'EncryptionInProgress' || os === 'VMRestartPending') return true;
-  // The article: the OS disk is encrypted when the original operation used All or OS.
+  if ((status.disks ?? []).some((d) => d.role === 'os' && d.diskState === 'encrypted')) return true;
+  const lastVolumeType = status.extension.lastVolumeType;
   return os === 'Unknown' && (lastVolumeType === 'All' || lastVolumeType === 'OS');
 }
 
@@ -52,7 +63,7 @@ export type VolumeTypeInput = {
   readonly operation: Exclude<AdeOperation, 'Disable'>;
   readonly hasDataDisks: boolean;
   /** The state read from the instance view, when ADE has run on this VM before. */
-  readonly status?: Pick<AdeEncryptionStatus, 'os' | 'extension'>;
+  readonly status?: OsEncryptionEvidence;
   /** From the image: `dataOnly` when the distribution supports only data disks. */
   readonly distroSupport?: 'osAndData' | 'dataOnly' | 'unknown';
   readonly scaleSetMember?: boolean;
@@ -61,7 +72,7 @@ export type VolumeTypeInput = {
 /** Each volume type with whether it may be chosen now and why not; the order is the picker's order. */
 export function listVolumeTypeChoices(input: VolumeTypeInput): VolumeTypeChoice[] {
   const previous = input.status?.extension.lastVolumeType;
-  const osEncrypted = !!input.status && isOsVolumeEncrypted(input.status.os, previous);
+  const osEncrypted = !!input.status && isOsVolumeEncrypted(input.status);
   const required = osEncrypted && previous && previous !== 'Data' ? volumeTypeForAddedDataDisk(previous) : undefined;
 
   const osRefusal = input.operation === 'EnableFormatAll' ? VOLUME_TYPE_REASONS.formatAllDataOnly
@@ -92,15 +103,18 @@ export type DisableDecision =
 /** Whether encryption may be disabled now, and with which volume type (always Data on Linux). */
 export function checkDisableEncryption(input: {
   requestedVolumeType?: VolumeType;
-  status: Pick<AdeEncryptionStatus, 'os' | 'data' | 'extension'>;
+  status: OsEncryptionEvidence & Pick<AdeEncryptionStatus, 'data'>;
 }): DisableDecision {
   if (input.requestedVolumeType && input.requestedVolumeType !== 'Data') {
     return { allowed: false, reason: VOLUME_TYPE_REASONS.disableDataOnly };
   }
-  if (isOsVolumeEncrypted(input.status.os, input.status.extension.lastVolumeType)) {
+  if (isOsVolumeEncrypted(input.status)) {
     return { allowed: false, reason: VOLUME_TYPE_REASONS.disableOsEncrypted };
   }
-  if (input.status.data === 'NotEncrypted' || input.status.data === 'NotMounted') {
+  // Without the extension there is no substatus: the platform's disk states are all that is left to read.
+  const noEncryptedDataDisk = !input.status.extension.present && input.status.data === 'Unknown' && !!input.status.disks
+    && !input.status.disks.some((d) => d.role === 'data' && d.diskState === 'encrypted');
+  if (input.status.data === 'NotEncrypted' || input.status.data === 'NotMounted' || noEncryptedDataDisk) {
     return { allowed: false, reason: VOLUME_TYPE_REASONS.disableNothingEncrypted };
   }
   return { allowed: true, volumeType: 'Data' };

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { applyAdeOperation } from '../../azure/encryption/applyAdeOperation.ts';
 import { getVmWithInstanceView } from '../../azure/encryption/vmForEncryption.ts';
 import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
-import { checkDisableEncryption } from '../../core/encryption/volumeTypeRules.ts';
+import { checkDisableEncryption, VOLUME_TYPE_REASONS } from '../../core/encryption/volumeTypeRules.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import type { ResourceNode } from '../../tree/TreeNode.ts';
 import type { EncryptionDeps } from './EncryptionDeps.ts';
@@ -34,7 +34,7 @@ export async function disableDiskEncryption(deps: EncryptionDeps, node?: Resourc
   const disable = vscode.l10n.t('Disable Encryption');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Disable encryption on the data volumes of {0}?', vm.name),
-    { modal: true, detail: vscode.l10n.t('The data volumes are decrypted in place (volume type Data). The VM may restart. The extension stays installed; you can remove it when decryption is done.') },
+    { modal: true, detail: disableDetail(status.extension.present) },
     disable,
   );
   if (answer !== disable) throw new UserCancelledError();
@@ -47,6 +47,12 @@ export async function disableDiskEncryption(deps: EncryptionDeps, node?: Resourc
     refreshEncryptionStates(deps, vm);
   }
   await watchEncryptionRun(deps, vm, (final) => offerRemoval(deps, vm, final.next.kind === 'offerRemoveExtension'));
+}
+
+/** What disabling does; when the extension was removed first, the article's note that disabling reinstalls it. */
+function disableDetail(extensionPresent: boolean): string {
+  const inPlace = vscode.l10n.t('The data volumes are decrypted in place (volume type Data). The VM may restart. The extension stays installed; you can remove it when decryption is done.');
+  return extensionPresent ? inPlace : `${translateCoreText(t, VOLUME_TYPE_REASONS.disableReinstallsExtension)}\n\n${inPlace}`;
 }
 
 async function offerRemoval(deps: EncryptionDeps, vm: EncryptionVm, decrypted: boolean): Promise<void> {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  checkDisableEncryption, defaultVolumeType, listVolumeTypeChoices, volumeTypeForAddedDataDisk,
+  checkDisableEncryption, defaultVolumeType, listVolumeTypeChoices, VOLUME_TYPE_REASONS, volumeTypeForAddedDataDisk,
 } from '../../../src/core/encryption/volumeTypeRules.ts';
 import { planAdeExtensionRemoval } from '../../../src/core/encryption/planAdeExtensionRemoval.ts';
 import { parseEncryptionStatus } from '../../../src/core/encryption/parseEncryptionStatus.ts';
@@ -89,4 +89,32 @@ test('removing the extension: safe after disable; warns that disks stay encrypte
   const busy = parseEncryptionStatus(encryptedVm({ volumeType: 'Data', os: 'NotEncrypted', data: 'DecryptionInProgress', operation: 'DisableEncryption' }));
   assert.equal(planAdeExtensionRemoval(busy).allowed, false);
   assert.equal(planAdeExtensionRemoval(parseEncryptionStatus(runningVm())).allowed, false);
+});
+
+/** The VM as GET shows it after `az vm extension delete`: no extension resource, no extension instance view. */
+function withoutExtension(vm: ReturnType<typeof encryptedVm>): ReturnType<typeof encryptedVm> {
+  return { ...vm, resources: [], instanceView: { ...vm.instanceView, extensions: [] } };
+}
+
+test('disable: refused after the extension was removed from an OS-encrypted VM (the OS disk still reports encrypted)', () => {
+  const removed = parseEncryptionStatus(withoutExtension(encryptedVm({
+    volumeType: 'All', os: 'Encrypted', data: 'Encrypted', osDiskEncrypted: true, dataDiskEncrypted: true,
+  })));
+  assert.equal(removed.extension.present, false);
+  assert.equal(removed.os, 'Unknown');
+  assert.deepEqual(checkDisableEncryption({ status: removed }), { allowed: false, reason: VOLUME_TYPE_REASONS.disableOsEncrypted });
+  // The enable picker also knows the OS volume is encrypted: OS alone is refused.
+  const os = listVolumeTypeChoices({ operation: 'Enable', hasDataDisks: true, status: removed }).find((c) => c.volumeType === 'OS')!;
+  assert.equal(os.allowed, false);
+});
+
+test('disable: after the extension was removed from a data-only VM it is allowed while a data disk is encrypted, refused when none is', () => {
+  const dataEncrypted = parseEncryptionStatus(withoutExtension(encryptedVm({
+    volumeType: 'Data', os: 'NotEncrypted', data: 'Encrypted', osDiskEncrypted: false, dataDiskEncrypted: true,
+  })));
+  assert.deepEqual(checkDisableEncryption({ status: dataEncrypted }), { allowed: true, volumeType: 'Data' });
+  const nothing = parseEncryptionStatus(withoutExtension(encryptedVm({
+    volumeType: 'Data', os: 'NotEncrypted', data: 'NotEncrypted', osDiskEncrypted: false, dataDiskEncrypted: false,
+  })));
+  assert.deepEqual(checkDisableEncryption({ status: nothing }), { allowed: false, reason: VOLUME_TYPE_REASONS.disableNothingEncrypted });
 });
