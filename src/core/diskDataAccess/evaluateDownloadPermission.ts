@@ -11,29 +11,42 @@ export interface PermissionLike {
 
 export type DownloadPermission =
   | { readonly allowed: true; readonly requiredAction: string; readonly grantedBy: string }
-  | { readonly allowed: false; readonly requiredAction: string; readonly excludedBy?: string };
+  | {
+    readonly allowed: false;
+    readonly requiredAction: string;
+    /** A NotDataActions pattern that removed the action from a role that otherwise granted it. */
+    readonly excludedBy?: string;
+    /** A control-plane pattern (`actions`, e.g. Owner's `*`) that names the action but cannot grant a data action. */
+    readonly managementOnlyPattern?: string;
+  };
 
 /**
- * Does the caller hold the download action on this disk or snapshot? Each entry of the list is one role
- * assignment's effective permissions: an entry grants the action when one of its `actions` covers it and none of
- * its own `notActions` does (notActions subtract within a role, they do not deny across roles). The download
- * action is a control-plane action (`actions`), not a data action; a role listing it under `dataActions` is
- * counted too, since the result for the user is the same question.
+ * Does the caller hold the download data action on this disk or snapshot? The download actions are DataActions:
+ * the built-in "Data Operator for Managed Disks" role has `actions: []` and lists them under `dataActions`, and
+ * Azure RBAC never lets a control-plane `actions` entry (Owner's and Contributor's `*`) grant a data action. So
+ * only `dataActions` count; each entry of the list is one role assignment's effective permissions, and an entry
+ * grants the action when one of its `dataActions` covers it and none of its own `notDataActions` does
+ * (exclusions subtract within a role, they do not deny across roles).
  */
 export function evaluateDownloadPermission(permissions: readonly PermissionLike[], kind: DiskLikeKind): DownloadPermission {
   const requiredAction = downloadActionFor(kind);
   let excludedBy: string | undefined;
+  let managementOnlyPattern: string | undefined;
   for (const entry of permissions) {
-    for (const [allow, deny] of [[entry.actions, entry.notActions], [entry.dataActions, entry.notDataActions]] as const) {
-      const granting = (allow ?? []).find((pattern) => actionMatchesPattern(requiredAction, pattern));
-      if (!granting) continue;
-      const excluding = (deny ?? []).find((pattern) => actionMatchesPattern(requiredAction, pattern));
-      if (excluding) {
-        excludedBy ??= excluding;
-        continue;
-      }
-      return { allowed: true, requiredAction, grantedBy: granting };
+    managementOnlyPattern ??= (entry.actions ?? []).find((pattern) => actionMatchesPattern(requiredAction, pattern));
+    const granting = (entry.dataActions ?? []).find((pattern) => actionMatchesPattern(requiredAction, pattern));
+    if (!granting) continue;
+    const excluding = (entry.notDataActions ?? []).find((pattern) => actionMatchesPattern(requiredAction, pattern));
+    if (excluding) {
+      excludedBy ??= excluding;
+      continue;
     }
+    return { allowed: true, requiredAction, grantedBy: granting };
   }
-  return excludedBy ? { allowed: false, requiredAction, excludedBy } : { allowed: false, requiredAction };
+  return {
+    allowed: false,
+    requiredAction,
+    ...(excludedBy ? { excludedBy } : {}),
+    ...(managementOnlyPattern ? { managementOnlyPattern } : {}),
+  };
 }

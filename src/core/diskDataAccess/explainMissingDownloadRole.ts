@@ -23,8 +23,11 @@ export function explainMissingDownloadRole(
     ? t('Disk {0} is secured with Microsoft Entra ID, and your account lacks {1} on it. Ask an owner to assign you the "{2}" role (or a custom role with that action) on the disk, its resource group or subscription.', input.name, input.permission.requiredAction, DATA_OPERATOR_ROLE_NAME)
     : t('Snapshot {0} is secured with Microsoft Entra ID, and your account lacks {1} on it. Ask an owner to assign you the "{2}" role (or a custom role with that action) on the snapshot, its resource group or subscription.', input.name, input.permission.requiredAction, DATA_OPERATOR_ROLE_NAME);
   const detail = input.permission.excludedBy
-    ? t('A role you hold grants it, but excludes it again through its NotActions entry "{0}".', input.permission.excludedBy)
-    : t('None of the roles you hold on {0} includes this action.', input.name);
+    ? t('A role you hold grants it, but excludes it again through its NotDataActions entry "{0}".', input.permission.excludedBy)
+    : input.permission.managementOnlyPattern
+      // Owners and Contributors are the people most surprised by this: their `*` manages the disk but is not a data action.
+      ? t('Your roles (such as Owner or Contributor, "{0}") let you manage {1}, but downloading is a data action, which only a role\'s DataActions grant.', input.permission.managementOnlyPattern, input.name)
+      : t('None of the roles you hold on {0} includes this action.', input.name);
   const assignee = input.assignee ?? '<your-user@your-tenant>';
   const grantCommand = `az role assignment create --assignee "${assignee}" --role "${DATA_OPERATOR_ROLE_NAME}" --scope "${input.resourceId}"`;
   return { message, detail, grantCommand };

@@ -28,8 +28,12 @@ export function effectivePermissions(state: LocalAzureState, principalId: string
   return out;
 }
 
-/** ARM's check: some entry allows the action (glob `*`) and that same entry's notActions do not remove it. */
-export function principalMayPerform(state: LocalAzureState, principalId: string, scope: string, action: string): boolean {
-  const covers = (pattern: string) => new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$', 'i').test(action);
-  return effectivePermissions(state, principalId, scope).some((e) => e.actions.some(covers) && !e.notActions.some(covers));
+/**
+ * The data plane's check (the Disk RP's for a download): some entry's dataActions allow the action (glob `*`) and
+ * that same entry's notDataActions do not remove it. Control-plane `actions` never grant a data action, so an
+ * Owner (`actions: ['*']`) without a data role is refused.
+ */
+export function principalMayPerformDataAction(state: LocalAzureState, principalId: string, scope: string, dataAction: string): boolean {
+  const covers = (pattern: string) => new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$', 'i').test(dataAction);
+  return effectivePermissions(state, principalId, scope).some((e) => e.dataActions.some(covers) && !e.notDataActions.some(covers));
 }

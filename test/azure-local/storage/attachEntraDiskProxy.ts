@@ -1,6 +1,6 @@
 // Puts the Entra-ID disk proxy in front of Azurite for a running local Azure: disks and snapshots whose
 // dataAccessAuthMode is AzureActiveDirectory (at grant time) get SAS URLs on the proxy.
-import { principalMayPerform } from '../arm/effectivePermissions.ts';
+import { principalMayPerformDataAction } from '../arm/effectivePermissions.ts';
 import type { LocalAzureState } from '../state/LocalAzureState.ts';
 import type { DiskBlobStore } from './DiskBlobStore.ts';
 import { LOCAL_DISK_TOKEN_AUDIENCE, startEntraDiskProxy, type EntraDiskProxy } from './EntraDiskProxy.ts';
@@ -20,7 +20,7 @@ export async function attachEntraDiskProxy(state: LocalAzureState, blobs: DiskBl
         }
         return undefined;
       },
-      mayPerform: (principalId, resourceId, action) => principalMayPerform(state, principalId, resourceId, action),
+      mayPerform: (principalId, resourceId, action) => principalMayPerformDataAction(state, principalId, resourceId, action),
     },
   });
   blobs.entraDiskEndpoint = proxy.endpoint;

@@ -126,6 +126,45 @@ test('a user without the role is refused by the disk even with a valid token (40
   }
 });
 
+test('an Owner without the data role: refused by the check (with how to get the role) and by the disk itself', async () => {
+  // Owner as Azure publishes it, assigned to the user on the sandbox group; the disk there is Entra ID since the toggle test.
+  const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+  const scope = `/subscriptions/${DEVTEST_SUBSCRIPTION}/resourceGroups/rg-sandbox-eastus`;
+  const assignmentId = `${scope}/providers/Microsoft.Authorization/roleAssignments/5f0c2d8e-1b3a-4c7d-9e6f-0a1b2c3d4e5f`;
+  local.state.put('roleDefinitions', { resource: {
+    id: `/providers/Microsoft.Authorization/roleDefinitions/${OWNER}`, name: OWNER, type: 'Microsoft.Authorization/roleDefinitions',
+    properties: { roleName: 'Owner', type: 'BuiltInRole', assignableScopes: ['/'], permissions: [{ actions: ['*'], notActions: [], dataActions: [], notDataActions: [] }] },
+  } });
+  local.state.put('roleAssignments', { resource: {
+    id: assignmentId, name: assignmentId.split('/').pop()!, type: 'Microsoft.Authorization/roleAssignments',
+    properties: { roleDefinitionId: `/subscriptions/${DEVTEST_SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${OWNER}`, principalId: local.state.user.objectId, principalType: 'User', scope },
+  } });
+  try {
+    const permissions = await listDownloadPermissions(dev, diskRefFromId(SCRATCH_DISK));
+    assert.ok(permissions.some((p) => p.actions?.includes('*')), 'Owner is among the listed permissions');
+    const decision = evaluateDownloadPermission(permissions, 'disk');
+    assert.ok(!decision.allowed, 'Owner manages the disk but holds no download data action');
+    const explained = explainMissingDownloadRole({ kind: 'disk', name: 'disk-scratch-02', resourceId: SCRATCH_DISK, permission: decision }, formatMessage);
+    assert.match(explained.message, /lacks Microsoft\.Compute\/disks\/download\/action on it\. Ask an owner to assign you the "Data Operator for Managed Disks" role/);
+    assert.match(explained.detail, /such as Owner or Contributor, "\*"\) let you manage disk-scratch-02, but downloading is a data action/);
+    assert.match(explained.grantCommand, /--role "Data Operator for Managed Disks" --scope ".*disk-scratch-02"/);
+    // What Azure does with such a user: the grant succeeds (a control-plane action), the download is refused.
+    const sas = await grantReadAccess(dev, diskRefFromId(SCRATCH_DISK), 600, lro);
+    try {
+      const audience = resolveDiskTokenAudience(local.diskTokenAudience);
+      assert.ok(audience.ok);
+      await assert.rejects(
+        downloadPageBlobToFile({ sasUrl: sas, destinationPath: join(workDir, 'owner.vhd'), getBearerToken: createDiskTokenGetter(dev.credential, audience.scope) }),
+        /AuthorizationPermissionMismatch|not authorized/,
+      );
+    } finally {
+      await revokeReadAccess(dev, diskRefFromId(SCRATCH_DISK), lro);
+    }
+  } finally {
+    local.state.delete('roleAssignments', assignmentId);
+  }
+});
+
 test('Backup lookup: vm-web-02 is protected (vault named), vm-web-01 is not', async () => {
   const vm = (name: string) => ({ id: `/subscriptions/${PROD_SUBSCRIPTION}/resourceGroups/rg-web-prod-japaneast/providers/Microsoft.Compute/virtualMachines/${name}`, location: 'japaneast' });
   const protectedVm = await getVmBackupProtection(prod, vm('vm-web-02'));

@@ -20,32 +20,45 @@ test('action patterns: exact, case-insensitive, wildcards anywhere, nothing else
   assert.ok(!actionMatchesPattern(DISK_DOWNLOAD, ''));
 });
 
-test('Data Operator for Managed Disks grants disk and snapshot downloads', () => {
-  const dataOperator = [{ actions: ['Microsoft.Compute/disks/download/action', 'Microsoft.Compute/disks/upload/action', 'Microsoft.Compute/snapshots/download/action', 'Microsoft.Compute/snapshots/upload/action'], notActions: [] }];
-  assert.deepEqual(evaluateDownloadPermission(dataOperator, 'disk'), { allowed: true, requiredAction: DISK_DOWNLOAD, grantedBy: DISK_DOWNLOAD });
-  const snap = evaluateDownloadPermission(dataOperator, 'snapshot');
+// The built-in role as Azure publishes it (built-in-roles/compute.md): no control-plane actions, four dataActions.
+const dataOperator = {
+  actions: [], notActions: [],
+  dataActions: ['Microsoft.Compute/disks/download/action', 'Microsoft.Compute/disks/upload/action', 'Microsoft.Compute/snapshots/download/action', 'Microsoft.Compute/snapshots/upload/action'],
+  notDataActions: [],
+};
+const owner = { actions: ['*'], notActions: [], dataActions: [], notDataActions: [] };
+const contributor = { actions: ['*'], notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write'], dataActions: [], notDataActions: [] };
+
+test('Data Operator for Managed Disks (dataActions) grants disk and snapshot downloads', () => {
+  assert.deepEqual(evaluateDownloadPermission([dataOperator], 'disk'), { allowed: true, requiredAction: DISK_DOWNLOAD, grantedBy: DISK_DOWNLOAD });
+  const snap = evaluateDownloadPermission([dataOperator], 'snapshot');
   assert.equal(snap.allowed, true);
   assert.equal(snap.requiredAction, 'Microsoft.Compute/snapshots/download/action');
 });
 
-test('Reader alone does not; a custom role for disks only does not cover snapshots', () => {
+test('Owner and Contributor (actions "*") do not: the download is a data action, which control-plane actions never grant', () => {
+  assert.deepEqual(evaluateDownloadPermission([owner], 'disk'), { allowed: false, requiredAction: DISK_DOWNLOAD, managementOnlyPattern: '*' });
+  assert.equal(evaluateDownloadPermission([contributor], 'snapshot').allowed, false);
+  // The same action named under `actions` (a mistaken custom role) does not count either.
+  assert.equal(evaluateDownloadPermission([{ actions: [DISK_DOWNLOAD], dataActions: [] }], 'disk').allowed, false);
+  // Owner together with the data role: allowed, by the data role.
+  assert.deepEqual(evaluateDownloadPermission([owner, dataOperator], 'disk'), { allowed: true, requiredAction: DISK_DOWNLOAD, grantedBy: DISK_DOWNLOAD });
+});
+
+test('Reader alone does not; a custom data role for disks only does not cover snapshots', () => {
   assert.deepEqual(evaluateDownloadPermission([{ actions: ['*/read'], notActions: [] }], 'disk'), { allowed: false, requiredAction: DISK_DOWNLOAD });
-  const diskOnly = [{ actions: ['Microsoft.Compute/disks/download/action'] }];
+  const diskOnly = [{ actions: [], dataActions: ['Microsoft.Compute/disks/download/action'] }];
+  assert.equal(evaluateDownloadPermission(diskOnly, 'disk').allowed, true);
   assert.equal(evaluateDownloadPermission(diskOnly, 'snapshot').allowed, false);
   assert.equal(evaluateDownloadPermission([], 'disk').allowed, false);
 });
 
-test('Owner/Contributor (*) grant it; a NotActions entry removes it within that role only', () => {
-  const contributor = { actions: ['*'], notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write'] };
-  assert.deepEqual(evaluateDownloadPermission([contributor], 'disk'), { allowed: true, requiredAction: DISK_DOWNLOAD, grantedBy: '*' });
-  const noDownloads = { actions: ['Microsoft.Compute/*'], notActions: ['Microsoft.Compute/*/download/action'] };
-  assert.deepEqual(evaluateDownloadPermission([noDownloads], 'disk'), { allowed: false, requiredAction: DISK_DOWNLOAD, excludedBy: 'Microsoft.Compute/*/download/action' });
-  // NotActions are not a deny: another role that grants it wins.
-  const other = { actions: ['Microsoft.Compute/disks/download/action'] };
-  assert.equal(evaluateDownloadPermission([noDownloads, other], 'disk').allowed, true);
-});
-
-test('a role listing the action among dataActions counts, with its own notDataActions', () => {
+test('wildcard dataActions grant it; a NotDataActions entry removes it within that role only', () => {
   assert.equal(evaluateDownloadPermission([{ actions: [], dataActions: ['Microsoft.Compute/*'] }], 'disk').allowed, true);
-  assert.equal(evaluateDownloadPermission([{ dataActions: ['*'], notDataActions: ['Microsoft.Compute/disks/*'] }], 'disk').allowed, false);
+  const noDownloads = { dataActions: ['*'], notDataActions: ['Microsoft.Compute/*/download/action'] };
+  assert.deepEqual(evaluateDownloadPermission([noDownloads], 'disk'), { allowed: false, requiredAction: DISK_DOWNLOAD, excludedBy: 'Microsoft.Compute/*/download/action' });
+  // NotDataActions are not a deny: another role that grants it wins.
+  assert.equal(evaluateDownloadPermission([noDownloads, dataOperator], 'disk').allowed, true);
+  // notActions never remove a data action.
+  assert.equal(evaluateDownloadPermission([{ notActions: ['*'], dataActions: ['Microsoft.Compute/disks/*'] }], 'disk').allowed, true);
 });

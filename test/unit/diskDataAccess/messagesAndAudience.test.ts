@@ -17,15 +17,24 @@ test('missing role: names the disk, the action, the role of the article and the 
   assert.equal(e.grantCommand, `az role assignment create --assignee "aiko@contoso.com" --role "Data Operator for Managed Disks" --scope "${DISK_ID}"`);
 });
 
-test('missing role on a snapshot, excluded by NotActions: says which entry removed it', () => {
+test('missing role on a snapshot, excluded by NotDataActions: says which entry removed it', () => {
   const e = explainMissingDownloadRole({
     kind: 'snapshot', name: 's1', resourceId: DISK_ID.replace('disks/d1', 'snapshots/s1'),
     permission: { allowed: false, requiredAction: 'Microsoft.Compute/snapshots/download/action', excludedBy: 'Microsoft.Compute/*/download/action' },
   }, formatMessage);
   assert.match(e.message, /^Snapshot s1 is secured with Microsoft Entra ID, and your account lacks Microsoft\.Compute\/snapshots\/download\/action/);
   assert.match(e.message, /on the snapshot, its resource group or subscription\.$/);
-  assert.equal(e.detail, 'A role you hold grants it, but excludes it again through its NotActions entry "Microsoft.Compute/*/download/action".');
+  assert.equal(e.detail, 'A role you hold grants it, but excludes it again through its NotDataActions entry "Microsoft.Compute/*/download/action".');
   assert.match(e.grantCommand, /--assignee "<your-user@your-tenant>"/);
+});
+
+test('an Owner without the data role: the message says how to get the role, the detail why Owner is not enough', () => {
+  const e = explainMissingDownloadRole({
+    kind: 'disk', name: 'd1', resourceId: DISK_ID,
+    permission: { allowed: false, requiredAction: 'Microsoft.Compute/disks/download/action', managementOnlyPattern: '*' },
+  }, formatMessage);
+  assert.match(e.message, /Ask an owner to assign you the "Data Operator for Managed Disks" role/);
+  assert.equal(e.detail, 'Your roles (such as Owner or Contributor, "*") let you manage d1, but downloading is a data action, which only a role\'s DataActions grant.');
 });
 
 test('disk token audience: default https://disk.azure.com/, a setting overrides, http or junk refused', () => {
