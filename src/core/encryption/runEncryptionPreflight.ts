@@ -10,6 +10,7 @@ import { findEncryptionDowntime } from './rules/findEncryptionDowntime.ts';
 import { findEphemeralOsDisk } from './rules/findEphemeralOsDisk.ts';
 import { findGuestSideLimitations } from './rules/findGuestSideLimitations.ts';
 import { findInsufficientMemory } from './rules/findInsufficientMemory.ts';
+import { findKeyChangeOnEncryptedVm } from './rules/findKeyChangeOnEncryptedVm.ts';
 import { findInvalidKeyEncryptionKey } from './rules/findInvalidKeyEncryptionKey.ts';
 import { findLegacyEntraIdEncryption } from './rules/findLegacyEntraIdEncryption.ts';
 import { findLimitsAfterEncryption } from './rules/findLimitsAfterEncryption.ts';
@@ -49,7 +50,7 @@ export const ENCRYPTION_PREFLIGHT_RULES: readonly EncryptionPreflightRule[] = [
   findMissingRecoveryPoint, findEncryptionDowntime, findLimitsAfterEncryption, findGuestSideLimitations,
   // Key vault and key encryption key
   findMissingKeyVault, findVaultNotEnabledForDiskEncryption, findVaultInOtherRegion, findVaultInOtherSubscription,
-  findVaultWithoutRecoveryProtection, findInvalidKeyEncryptionKey,
+  findVaultWithoutRecoveryProtection, findInvalidKeyEncryptionKey, findKeyChangeOnEncryptedVm,
 ];
 
 export type EncryptionPreflightResult = {

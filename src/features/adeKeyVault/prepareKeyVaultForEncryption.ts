@@ -15,6 +15,11 @@ export interface KeyVaultPreparationOptions {
   readonly kek: 'ask' | 'required' | 'none';
   /** A vault already chosen (the tree command): skip the vault picker. */
   readonly vault?: KeyVaultLike & { id: string };
+  /**
+   * The KEK an encrypted VM already uses (article 004: its keys may not change): skip the KEK picker and keep it.
+   * `{}` keeps "no KEK".
+   */
+  readonly keepKek?: { readonly keyUrl?: string; readonly vaultId?: string };
 }
 
 export interface PreparedKeyVault {
@@ -55,6 +60,9 @@ export async function prepareKeyVaultForEncryption(
   const ready = (await offerVaultFixes(deps, session, fresh, readiness)) as KeyVaultLike & { id: string };
 
   if (options.kek === 'none') return { vault: ready };
+  if (options.keepKek) {
+    return options.keepKek.keyUrl ? { vault: ready, kek: { keyUrl: options.keepKek.keyUrl, vaultId: options.keepKek.vaultId ?? ready.id } } : { vault: ready };
+  }
   const kekPick = await pickKeyEncryptionKey(session, ready, { optional: options.kek === 'ask' });
   if (kekPick.kind === 'none') return { vault: ready };
   const key = kekPick.kind === 'existing'

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { applyAdeOperation, AdeSettingsError } from '../../azure/encryption/applyAdeOperation.ts';
 import { readEncryptionTarget } from '../../azure/encryption/gatherPreflightContext.ts';
-import type { AdeOperation, VolumeType } from '../../core/encryption/adeModel.ts';
+import { DEFAULT_KEY_ENCRYPTION_ALGORITHM, KEY_ENCRYPTION_ALGORITHMS, type AdeOperation, type VolumeType } from '../../core/encryption/adeModel.ts';
+import { KEYS_KEPT_NOTE, readPreviousEncryptionKeys, showsEncryption } from '../../core/encryption/previousEncryptionKeys.ts';
 import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
 import { ADE_RETIREMENT_MESSAGES } from '../../core/encryption/retirementNotice.ts';
 import { hasDataDisks } from '../../core/encryption/vmDisks.ts';
@@ -39,9 +40,19 @@ export async function enableDiskEncryption(deps: EncryptionDeps, node?: Resource
   const operation = await askOperation(dataDisks);
   const volumeType = await askVolumeType({ vmName: vm.name, operation, hasDataDisks: dataDisks, ...(status.extension.present ? { status } : {}) });
   // The key vault step picks or creates a vault in the VM's region, fixes what it must, and picks or creates the KEK.
-  const prepared = await prepareKeyVaultForEncryption(deps, vm.session, target.vm, { kek: 'ask' });
+  // An encrypted VM keeps the keys it has (article 004: changing them is not supported): they are preselected.
+  const previous = showsEncryption(status) ? readPreviousEncryptionKeys(target.vm) : undefined;
+  const keep = previous?.keyVaultResourceId
+    ? { vault: { id: previous.keyVaultResourceId }, keepKek: { ...(previous.keyEncryptionKeyUrl ? { keyUrl: previous.keyEncryptionKeyUrl } : {}), ...(previous.kekVaultResourceId ? { vaultId: previous.kekVaultResourceId } : {}) } }
+    : {};
+  const prepared = await prepareKeyVaultForEncryption(deps, vm.session, target.vm, { kek: 'ask', ...keep });
   const vault = prepared.vault;
-  const kek = prepared.kek ? { keyEncryptionKeyUrl: prepared.kek.keyUrl, keyEncryptionAlgorithm: await askKeyEncryptionAlgorithm() } : undefined;
+  const keptAlgorithm = KEY_ENCRYPTION_ALGORITHMS.find((a) => a === previous?.keyEncryptionAlgorithm);
+  const kek = prepared.kek ? {
+    keyEncryptionKeyUrl: prepared.kek.keyUrl,
+    kekVaultResourceId: prepared.kek.vaultId,
+    keyEncryptionAlgorithm: keep.keepKek ? keptAlgorithm ?? DEFAULT_KEY_ENCRYPTION_ALGORITHM : await askKeyEncryptionAlgorithm(),
+  } : undefined;
   const request = { operation, volumeType, ...(kek ? { keyEncryptionKeyUrl: kek.keyEncryptionKeyUrl } : {}) };
   const label = operationLabel(operation, volumeType);
   const result = await runPreflightDoctor(deps, { vm, target, request, vault, operationLabel: label, early: false });
@@ -56,6 +67,7 @@ export async function enableDiskEncryption(deps: EncryptionDeps, node?: Resource
       detail: [
         vscode.l10n.t('Key vault: {0}', vault.name ?? ''),
         kek ? vscode.l10n.t('Key encryption key: {0} ({1})', kek.keyEncryptionKeyUrl, kek.keyEncryptionAlgorithm) : vscode.l10n.t('No key encryption key'),
+        ...(keep.keepKek ? [translateCoreText(t, KEYS_KEPT_NOTE)] : []),
         vscode.l10n.t('Enabling encryption can restart the VM.'),
         ...(warnings.length > 0 ? ['', vscode.l10n.t('Warnings from the pre-flight check (see the report):'), ...warnings.map((f) => `• ${translateCoreText(t, f.message, f.params)}`)] : []),
       ].join('\n'),
@@ -70,7 +82,7 @@ export async function enableDiskEncryption(deps: EncryptionDeps, node?: Resource
       () => applyAdeOperation(vm.session, vm, {
         operation, volumeType,
         keyVaultUrl: vault.properties?.vaultUri, keyVaultResourceId: vault.id,
-        ...(kek ? { keyEncryptionKeyUrl: kek.keyEncryptionKeyUrl, keyEncryptionAlgorithm: kek.keyEncryptionAlgorithm } : {}),
+        ...(kek ? { keyEncryptionKeyUrl: kek.keyEncryptionKeyUrl, kekVaultResourceId: kek.kekVaultResourceId, keyEncryptionAlgorithm: kek.keyEncryptionAlgorithm } : {}),
       }),
     );
   } catch (error) {
