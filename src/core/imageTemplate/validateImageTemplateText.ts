@@ -9,6 +9,7 @@ import type { ImageTemplateFacts } from './imageTemplateFacts.ts';
 import { IMAGE_TEMPLATE_RULES } from './imageTemplateRules.ts';
 import { parseJsonText, rangeForPath } from './jsonTextLocator.ts';
 import { asObject } from './templateAccess.ts';
+import { templateFactLookups, type TemplateFactLookups } from './templateFactLookups.ts';
 import { validateAgainstSchema } from './validateAgainstSchema.ts';
 
 export interface ValidateImageTemplateOptions {
@@ -35,6 +36,16 @@ export function validateImageTemplateText(text: string, options: ValidateImageTe
     }
   }
   return findings.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/**
+ * What the fact-based rules need looked up in Azure for the text's first image template (the facts passed back in
+ * `options.facts` apply to one template). Lives here because this module is the lazily loaded validator bundle.
+ */
+export function factLookupsForText(text: string): TemplateFactLookups | undefined {
+  const { root } = parseJsonText(text);
+  const [first] = root ? templatesToCheck(getNodeValue(root)) : [];
+  return first ? templateFactLookups(first.resource) : undefined;
 }
 
 /** A file opened as an image template is checked as one even when it doesn't look like one yet (e.g. `{}`). */

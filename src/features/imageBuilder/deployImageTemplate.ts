@@ -12,7 +12,7 @@ import type { SubscriptionScopedNode } from '../../tree/TreeNode.ts';
 import { pickSubscription } from '../pickers/pickSubscription.ts';
 import { chooseReplacement } from './chooseReplacement.ts';
 import { asTemplateNode, refreshTemplates, rememberTemplateFile, t, targetOf, type ImageBuilderContext } from './ImageBuilderContext.ts';
-import { readTemplateDocument } from './readTemplateDocument.ts';
+import { readTemplateDocument, refuseOnAzureFactErrors } from './readTemplateDocument.ts';
 
 /**
  * "Deploy Image Template…": validate the file, pick where, check the provider and say what the identity needs,
@@ -20,11 +20,13 @@ import { readTemplateDocument } from './readTemplateDocument.ts';
  * versioned name or delete and re-create, as the user chooses.
  */
 export async function deployImageTemplate(ctx: ImageBuilderContext, arg?: vscode.Uri | SubscriptionScopedNode): Promise<void> {
-  const { document, template, warnings } = await readTemplateDocument(arg instanceof vscode.Uri ? arg : undefined);
+  const file = await readTemplateDocument(arg instanceof vscode.Uri ? arg : undefined);
+  const { document, template, warnings } = file;
   const prepared = prepareTemplateForDeployment(template.resource, t);
   if (!prepared.ok) throw new Error(prepared.problem);
   const session = arg && !(arg instanceof vscode.Uri) ? arg.session : await pickSubscription(ctx.services.accounts);
   await ensureProviderRegistered(session);
+  await refuseOnAzureFactErrors(ctx.services.accounts, session, file);
   const resourceGroup = await pickResourceGroup(session, prepared.name ?? '');
   let name = prepared.name ?? (await askName());
   const deployed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking for {0} in {1}…', name, resourceGroup) },

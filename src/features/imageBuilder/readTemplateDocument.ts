@@ -1,4 +1,8 @@
 import * as vscode from 'vscode';
+import type { AccountManager } from '../../azure/auth/AccountManager.ts';
+import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
+import { hasFactLookups, templateFactLookups } from '../../core/imageTemplate/templateFactLookups.ts';
+import { sessionsFor } from '../imageTemplateEditor/TemplateFactsCache.ts';
 import type { Finding } from '../../core/imageTemplate/finding.ts';
 import type { ImageTemplateInDocument } from '../../core/imageTemplate/findImageTemplatesInDocument.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
@@ -20,20 +24,44 @@ export async function readTemplateDocument(uri?: vscode.Uri): Promise<TemplateIn
   const { validateImageTemplateText } = await import('../../core/imageTemplate/validateImageTemplateText.ts');
   const { findImageTemplatesInDocument } = await import('../../core/imageTemplate/findImageTemplatesInDocument.ts');
   const findings = validateImageTemplateText(document.getText());
-  const errors = findings.filter((f) => f.severity === 'error');
-  const fileName = document.uri.path.split('/').pop() ?? '';
-  if (errors.length > 0) {
-    const showProblems = vscode.l10n.t('Show Problems');
-    const first = vscode.l10n.t(errors[0].messageTemplate, ...errors[0].messageArgs);
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('{0} has {1} error(s) to fix before it can be deployed. First: {2}', fileName, errors.length, first), showProblems,
-    ).then((choice) => choice === showProblems && vscode.commands.executeCommand('workbench.actions.view.problems'));
-    throw new UserCancelledError();
-  }
+  refuseIfErrors(document, findings);
+  const fileName = fileNameOf(document);
   const templates = findImageTemplatesInDocument(document.getText());
   if (templates.length === 0) throw new Error(vscode.l10n.t('{0} holds no image template.', fileName));
   const template = templates.length === 1 ? templates[0] : await pickTemplate(templates);
   return { document, template, warnings: findings.filter((f) => f.severity === 'warning') };
+}
+
+/**
+ * The checks that need facts from Azure (staging group empty and in the region, Trusted Launch / Confidential VM
+ * source and target, Hyper-V generations), run with the chosen subscription's session before anything is created:
+ * their errors stop the deploy like any other.
+ */
+export async function refuseOnAzureFactErrors(accounts: AccountManager, session: SubscriptionSession, { document, template }: TemplateInFile): Promise<void> {
+  const lookups = templateFactLookups(template.resource);
+  if (!hasFactLookups(lookups)) return;
+  const { subscriptions } = await accounts.getSubscriptions().catch(() => ({ subscriptions: [] as SubscriptionSession[] }));
+  const { readTemplateFacts } = await import('../../azure/imageBuilder/readTemplateFacts.ts');
+  const { facts } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the template against Azure…') },
+    () => readTemplateFacts(lookups, sessionsFor([session, ...subscriptions], lookups)));
+  const { validateImageTemplateText } = await import('../../core/imageTemplate/validateImageTemplateText.ts');
+  const inTemplate = (f: Finding) => template.path.every((part, i) => f.path[i] === part);
+  refuseIfErrors(document, validateImageTemplateText(document.getText(), { facts }).filter(inTemplate));
+}
+
+function refuseIfErrors(document: vscode.TextDocument, findings: Finding[]): void {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  const showProblems = vscode.l10n.t('Show Problems');
+  const first = vscode.l10n.t(errors[0].messageTemplate, ...errors[0].messageArgs);
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('{0} has {1} error(s) to fix before it can be deployed. First: {2}', fileNameOf(document), errors.length, first), showProblems,
+  ).then((choice) => choice === showProblems && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  throw new UserCancelledError();
+}
+
+function fileNameOf(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() ?? '';
 }
 
 async function activeTemplateUri(): Promise<vscode.Uri | undefined> {

@@ -4,9 +4,11 @@
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/imageTemplate/finding.ts';
+import type { AccountManager } from '../../azure/auth/AccountManager.ts';
 import type { Logger } from '../../shell/createLogger.ts';
 import { isImageTemplateFileName, looksLikeImageTemplateDocument } from './imageTemplateFiles.ts';
 import { findingsForProblems } from './readEditorState.ts';
+import { TemplateFactsCache } from './TemplateFactsCache.ts';
 
 export interface ValidationResult {
   uri: vscode.Uri;
@@ -32,10 +34,19 @@ export class ImageTemplateValidator implements vscode.Disposable {
 
   private readonly logger: Logger;
   private readonly delayMs: number;
+  /** Facts from Azure for the fact-based rules, when signed in (none without accounts, e.g. in tests). */
+  private readonly facts?: TemplateFactsCache;
 
-  constructor(logger: Logger, delayMs = 250) {
+  constructor(logger: Logger, delayMs = 250, accounts?: Pick<AccountManager, 'isSignedIn' | 'getSubscriptions' | 'onDidChange'>) {
     this.logger = logger;
     this.delayMs = delayMs;
+    if (accounts) {
+      this.facts = new TemplateFactsCache(accounts, logger, (key) => this.revalidate(key));
+      this.subscriptions.push(this.facts, accounts.onDidChange(() => {
+        this.facts?.clear();
+        for (const document of vscode.workspace.textDocuments) this.validateSoon(document, 0);
+      }));
+    }
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.validateSoon(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.validateSoon(e.document)),
@@ -81,9 +92,11 @@ export class ImageTemplateValidator implements vscode.Disposable {
     this.timers.delete(key);
     let findings: Finding[];
     try {
-      const { validateImageTemplateText } = await loadValidator();
+      const { validateImageTemplateText, factLookupsForText } = await loadValidator();
       if (document.isClosed || this.timers.has(key)) return; // closed, or changed again while loading
-      findings = validateImageTemplateText(document.getText());
+      const text = document.getText();
+      const facts = this.facts?.factsFor(key, factLookupsForText(text));
+      findings = validateImageTemplateText(text, { facts });
     } catch (error) {
       this.logger.error(`Validating ${document.uri.path} failed`, error);
       return;
@@ -93,6 +106,12 @@ export class ImageTemplateValidator implements vscode.Disposable {
     const shown = findingsForProblems(findings, isImageTemplateFileName(document.fileName));
     this.collection.set(document.uri, shown.map((f) => toDiagnostic(document, f)));
     this.emitter.fire(result);
+  }
+
+  /** New facts from Azure for a document: validate it again now. */
+  private revalidate(key: string): void {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document && this.results.has(key)) this.validateSoon(document, 0);
   }
 
   private forget(uri: vscode.Uri): void {

@@ -13,9 +13,9 @@ export const OPEN_AS_TEXT_COMMAND = 'azureLinuxVm.openImageTemplateAsText';
 export const OPEN_WITH_FORM_COMMAND = 'azureLinuxVm.openImageTemplateWithForm';
 const CONTEXT_KEY = 'azureLinuxVm.isImageTemplateDocument';
 
-export function registerImageTemplateEditor(context: vscode.ExtensionContext, services: Pick<Services, 'logger'>): void {
+export function registerImageTemplateEditor(context: vscode.ExtensionContext, services: Pick<Services, 'logger' | 'accounts'>): void {
   const { logger } = services;
-  const validator = new ImageTemplateValidator(logger);
+  const validator = new ImageTemplateValidator(logger, undefined, services.accounts);
   const provider: vscode.CustomTextEditorProvider = {
     async resolveCustomTextEditor(document, panel) {
       const session = new ImageTemplateEditorSession(document, panel, { extensionUri: context.extensionUri, validator, logger });

@@ -5,6 +5,7 @@ import { apiVersions } from '../apiVersions.ts';
 import { pageOf } from '../paging.ts';
 import { ok, type Route } from '../route.ts';
 import { imageTemplateWriteRoutes } from '../../imageBuilder/imageTemplateWriteRoutes.ts';
+import { templateReferenceRoutes } from '../../imageBuilder/templateReferenceRoutes.ts';
 import { requireResource, snapshotOf } from './lookup.ts';
 
 const TYPE = 'Microsoft.VirtualMachineImages/imageTemplates';
@@ -33,4 +34,5 @@ export const imageTemplateRoutes: Route[] = [
     handler: (ctx) => ok(snapshotOf(requireResource(ctx, 'imageTemplates', TYPE, 'imageTemplateName').resource)),
   },
   ...imageTemplateWriteRoutes,
+  ...templateReferenceRoutes,
 ];
