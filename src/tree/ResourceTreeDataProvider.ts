@@ -43,11 +43,14 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     return this.getRootChildren();
   }
 
-  /** Refresh one node (forgetting what it listed) or, without a node, everything. */
+  /**
+   * Refresh one node (forgetting what it listed) or, without a node, everything. A resource row is redrawn through
+   * the node that lists it, so the row is built anew from the fresh listing (its state, its description).
+   */
   refresh(node?: TreeNode): void {
     if (node) {
       node.invalidate?.();
-      this.changed.fire(node);
+      this.changed.fire(node.listedBy ?? node);
     } else {
       this.accounts.invalidate();
     }

@@ -11,6 +11,12 @@ export interface TreeNode {
   getChildren?(): Promise<TreeNode[]>;
   /** What a refresh of this node must forget before the tree asks again. */
   invalidate?(): void;
+  /**
+   * The node whose children listing holds this one, when this node's own data comes from that listing (a resource
+   * row): a refresh must redraw that node, because VS Code asks a refreshed row only for its TreeItem again, and
+   * the row object still holds the resource it was built with.
+   */
+  readonly listedBy?: TreeNode;
 }
 
 /** A node that stands for one Azure resource: the commands on "every node" work on these. */

@@ -124,4 +124,42 @@ describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
     assert.deepEqual(await wb.errorNotifications(), []);
     await wb.screenshot('resource-tree');
   });
+
+  it('Refresh on one row shows that resource\'s new state (a VM stopped, a disk given a SAS elsewhere)', async () => {
+    const { wb } = s;
+    const sub = '/subscriptions/3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12/resourceGroups/rg-web-prod-japaneast/providers/Microsoft.Compute';
+    await wb.collapse([PROD, 'Key vaults']);
+    // Someone else deallocates vm-web-02 and starts downloading disk-orphan-logs-01 (in the portal, with az, …).
+    await s.azure!.setState({
+      powerStates: { [`${sub}/virtualMachines/vm-web-02`]: 'deallocated' },
+      diskStates: { [`${sub}/disks/disk-orphan-logs-01`]: 'ActiveSAS' },
+    });
+    // The disk first: refreshing a VM lists disks again too (its disk rows show the disks' states).
+    await wb.collapse([PROD, 'Virtual machines']);
+    const diskPath = [PROD, 'Disks', 'disk-orphan-logs-01'];
+    await wb.expandAndWaitForChildren([PROD, 'Disks']);
+    assert.equal((await wb.rowInfo(await wb.treeRow(diskPath))).description, '2 GiB · Standard_LRS · Unattached');
+    await wb.contextMenu(await wb.treeRow(diskPath), /^Refresh$/);
+    await waitForDescription(diskPath, '2 GiB · Standard_LRS · ActiveSAS');
+    await wb.collapse([PROD, 'Disks']);
+
+    const vmPath = [PROD, 'Virtual machines', 'vm-web-02'];
+    await wb.expandAndWaitForChildren([PROD, 'Virtual machines']);
+    assert.equal((await wb.rowInfo(await wb.treeRow(vmPath))).description, 'Running · Standard_D4s_v5');
+    await wb.contextMenu(await wb.treeRow(vmPath), /^Refresh$/);
+    await waitForDescription(vmPath, 'Deallocated · Standard_D4s_v5');
+    await wb.screenshot('tree-row-refreshed');
+    assert.deepEqual(await wb.errorNotifications(), []);
+  });
+
+  async function waitForDescription(path: string[], expected: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let seen = '';
+    while (Date.now() < deadline) {
+      seen = (await s.wb.rowInfo(await s.wb.treeRow(path))).description;
+      if (seen === expected) return;
+      await new Promise(r => setTimeout(r, 250));
+    }
+    assert.equal(seen, expected, `${path.join(' > ')} after Refresh`);
+  }
 });

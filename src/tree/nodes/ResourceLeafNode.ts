@@ -10,6 +10,7 @@ import { presentResource } from './presentResource.ts';
 export class ResourceLeafNode implements ResourceNode {
   readonly id: string;
   readonly parent: TreeNode;
+  readonly listedBy: TreeNode;
   readonly kind: ResourceKind;
   readonly session: SubscriptionSession;
   readonly resource: ArmResource & { readonly id: string };
@@ -17,6 +18,7 @@ export class ResourceLeafNode implements ResourceNode {
 
   constructor(parent: TreeNode, kind: ResourceKind, session: SubscriptionSession, resource: ArmResource & { id: string }, role?: DiskRole) {
     this.parent = parent;
+    this.listedBy = parent;
     this.kind = kind;
     this.session = session;
     this.resource = resource;

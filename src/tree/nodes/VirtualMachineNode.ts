@@ -15,6 +15,8 @@ import { ResourceLeafNode } from './ResourceLeafNode.ts';
 export class VirtualMachineNode implements ResourceNode {
   readonly id: string;
   readonly parent: TreeNode;
+  /** The power state shown on this row comes from the VM listing of the group above. */
+  readonly listedBy: TreeNode;
   readonly kind = 'virtualMachine' as const;
   readonly session: SubscriptionSession;
   readonly resource: VirtualMachineModel & { readonly id: string };
@@ -22,6 +24,7 @@ export class VirtualMachineNode implements ResourceNode {
 
   constructor(parent: TreeNode, inventory: SubscriptionInventory, vm: VirtualMachineModel & { id: string }) {
     this.parent = parent;
+    this.listedBy = parent;
     this.inventory = inventory;
     this.session = inventory.session;
     this.resource = vm;

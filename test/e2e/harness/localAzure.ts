@@ -20,6 +20,8 @@ export interface LocalAzure {
   setFaults(body: unknown): Promise<unknown>;
   /** Removes every fault rule. */
   clearFaults(): Promise<unknown>;
+  /** Changes the stand-in's state behind the extension's back (POST /__admin/state: powerStates, diskStates, merge). */
+  setState(body: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startLocalAzure(runDir: string, fixture = 'default', timeo
     info,
     setFaults: (body: unknown) => adminFetch(info, 'POST', '/__admin/faults', body),
     clearFaults: () => adminFetch(info, 'DELETE', '/__admin/faults'),
+    setState: (body: unknown) => adminFetch(info, 'POST', '/__admin/state', body),
     stop: () => proc.stop(),
   };
 }
