@@ -1,7 +1,8 @@
 // A person enables Azure Backup for vm-web-01 from the tree: picks the vault of the VM's region (the East US vault
 // is listed apart with the reason it can't be used), picks DefaultPolicy (its schedule and retention shown),
 // confirms, then "Back Up Now" with the proposed retention date (a past date is refused as they type) and follows
-// the job to Completed. The node then says "Backup: protected" and offers "Back Up Now…". A failing backup job of
+// the job to Completed. The node then says "Backup: protected" and offers "Back Up Now…". The ADE-encrypted vm-db-01
+// goes through the key vault access step (role, diff, grant) before protection, and its backup completes. A failing backup job of
 // vm-web-02 (a fault in the stand-in) ends in one error sentence with the service's reason.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,9 @@ import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession }
 
 const PROD = 'Contoso Production';
 const VMS = [PROD, 'Virtual machines'];
+const KV_EUS = '/subscriptions/3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12/resourceGroups/rg-security-prod/providers/Microsoft.KeyVault/vaults/kv-contoso-ade-eus';
+/** The Backup Management Service's object id in the Contoso tenant (what the Graph stand-in returns). */
+const BMS = 'f40e18f0-6544-45c2-9d24-639a8bb3b41a';
 
 function admin(s: E2ESession, method: string, path: string, body?: unknown): Promise<unknown> {
   const info = s.azure!.info as unknown as { armEndpoint: string; caCertPem: string };
@@ -103,6 +107,51 @@ describe('Enable backup and back up now', { skip: realExtensionSkipReason() }, (
     assert.equal(await menu.locator('.action-label', { hasText: 'Enable Backup…' }).count(), 0);
     await wb.screenshot('protected-vm-menu');
     await page.keyboard.press('Escape');
+  });
+
+  it('the ADE-encrypted vm-db-01: role choice, key vault diff, grant, protect, back up now to Completed; the grant is in Azure', async () => {
+    const { wb, page } = { wb: s.wb, page: s.wb.page };
+    await wb.clearNotifications();
+    await wb.contextMenu(await wb.treeRow([...VMS, 'vm-db-01']), 'Enable Backup…');
+    await wb.quickPickItems(/Recovery Services vault for vm-db-01/, 60_000);
+    assert.equal((await wb.quickPickEntries())[0].label, 'rsv-contoso-eus');
+    await wb.pick('rsv-contoso-eus');
+    await wb.quickPickItems(/Backup policy for vm-db-01 in rsv-contoso-eus/, 60_000);
+    await wb.pick('DefaultPolicy');
+
+    // Azure Backup must read the BEK in kv-contoso-ade-eus (an RBAC vault) first: the access step runs inside the flow.
+    await wb.quickPickItems(/Which role should the Backup Management Service get/, 60_000);
+    await wb.screenshot('enable-backup-ade-role-choice');
+    await wb.pick(/Custom role with the five data actions/);
+    await wb.waitForEditor(/backup-access-vm-db-01\.md/, 60_000);
+    const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    const plan = (await lines.innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
+    assert.match(plan, /Key vault kv-contoso-ade-eus \(Azure RBAC\)/);
+    assert.match(plan, /\+ Azure Backup Key Vault Reader \(ADE\) at \/subscriptions\/\S+\/vaults\/kv-contoso-ade-eus/);
+    const grant = page.locator('.monaco-dialog-box');
+    await grant.waitFor({ timeout: 30_000 });
+    assert.match(await grant.innerText(), /Grant the Backup Management Service access on kv-contoso-ade-eus\?/);
+    await wb.screenshot('enable-backup-ade-access-diff');
+    await grant.getByRole('button', { name: 'Grant Access' }).click();
+    await wb.waitForNotification(/Azure Backup can now read the encryption keys and secrets in kv-contoso-ade-eus/, 60_000);
+
+    const confirm = page.locator('.monaco-dialog-box', { hasText: /Enable backup of vm-db-01 to vault rsv-contoso-eus with policy DefaultPolicy\?/ });
+    await confirm.waitFor({ timeout: 30_000 });
+    await confirm.getByRole('button', { name: 'Enable Backup' }).click();
+    const enabled = page.locator('.notifications-toasts .notification-list-item', { hasText: /Backup is enabled for vm-db-01 in vault rsv-contoso-eus/ }).first();
+    await enabled.waitFor({ timeout: 90_000 });
+    await enabled.locator('.monaco-button', { hasText: 'Back Up Now…' }).click();
+    const input = wb.quickInput();
+    await input.waitFor({ timeout: 30_000 });
+    await input.fill(isoDate(40));
+    await page.keyboard.press('Enter');
+    const done = await wb.waitForNotification(/The backup of vm-db-01 (completed|failed)/, 90_000);
+    await wb.screenshot('enable-backup-ade-completed');
+    assert.match(done, /The backup of vm-db-01 completed in \d+ s\./);
+
+    const state = (await admin(s, 'GET', '/state')) as { roleAssignments: Array<{ resource: { properties: { scope: string; principalId: string } } }> };
+    const onVault = state.roleAssignments.filter((a) => a.resource.properties.scope.toLowerCase() === KV_EUS.toLowerCase());
+    assert.deepEqual(onVault.map((a) => a.resource.properties.principalId), [BMS], 'the Backup Management Service holds a role on the key vault');
   });
 
   it('a failing backup job ends in one error sentence with the service\'s reason', async () => {

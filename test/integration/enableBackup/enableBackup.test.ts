@@ -19,7 +19,10 @@ import type { BackupJobLike, VmBackupProtection } from '../../../src/core/enable
 import { formatAzureError } from '../../../src/core/errors/describeAzureError.ts';
 import { formatMessage as t } from '../../../src/core/l10n/Translate.ts';
 import { presentVirtualMachine } from '../../../src/core/resources/presentVirtualMachine.ts';
-import { PROD_SUBSCRIPTION } from '../../azure-local/fixtures/default.ts';
+import { executeBackupAccessSteps } from '../../../src/azure/keyVaultAccess/executeBackupAccessSteps.ts';
+import { planBackupAccessForVault } from '../../../src/azure/keyVaultAccess/planBackupAccessForVault.ts';
+import { vaultKeyUsage } from '../../../src/core/backupAccess/findEncryptionKeyVaults.ts';
+import { CONTOSO_BACKUP_MANAGEMENT_SERVICE_OBJECT_ID, PROD_SUBSCRIPTION } from '../../azure-local/fixtures/default.ts';
 import { startLocalAzure, type LocalAzure } from '../../azure-local/startLocalAzure.ts';
 import { recoveryServicesBackupStateOf } from '../../azure-local/state/RecoveryServicesBackupState.ts';
 import { localCloud } from '../support/localCloud.ts';
@@ -178,7 +181,7 @@ test('cancelling stops the waiting at once; the job goes on', async () => {
   assert.equal(job.finished ?? false, false);
 });
 
-test('the ADE-encrypted VM is recognised (so its key vault access is ensured first) and is protected by the vault of its region', async () => {
+test('the ADE-encrypted VM: its backup fails until Azure Backup may read its key vault; after the grant it completes', async () => {
   const web01 = await readVmForBackup(prod, (await vm('vm-web-01')).id);
   assert.equal(web01.encryption.keyKind, 'notEncrypted');
   const db01 = await readVmForBackup(prod, (await vm('vm-db-01')).id);
@@ -191,4 +194,17 @@ test('the ADE-encrypted VM is recognised (so its key vault access is ensured fir
   const protection = await enableVmProtection(prod, { vm: db01.vm, vault: { ...usable[0], id: usable[0].id! }, policy: { ...policy, id: policy.id! }, usesAde: true }, t, poll);
   assert.equal(protection.vaultName, 'rsv-contoso-eus');
   assert.equal((await readVmBackupProtection(prod, db01.vm))?.protectedItemName, 'VM;iaasvmcontainerv2;rg-data-prod-eastus;vm-db-01');
+
+  // Without the key vault step, Azure Backup cannot read the BEK: the job fails with the service's code.
+  const denied = await followBackupJob(prod, protection, await triggerVmBackup(prod, protection, new Date(Date.now() + 86400_000), poll), poll);
+  assert.equal(denied.properties?.status, 'Failed');
+  assert.match(describeBackupJobEnd(denied as BackupJobLike, 'vm-db-01', new Date(), t).message, /\(UserErrorKeyVaultPermissionsNotConfigured\)/);
+
+  // The access step Enable Backup runs first: plan what is missing on the RBAC vault, apply it, back up again.
+  const use = db01.encryption.vaults[0];
+  const { plan } = await planBackupAccessForVault(prod, { vaultId: use.vaultId!, keyUsage: vaultKeyUsage(use), principalObjectId: CONTOSO_BACKUP_MANAGEMENT_SERVICE_OBJECT_ID });
+  assert.deepEqual(plan.steps.map((s) => s.kind), ['createCustomRoleDefinition', 'createRoleAssignment']);
+  await executeBackupAccessSteps(prod, plan.steps);
+  const job = await followBackupJob(prod, protection, await triggerVmBackup(prod, protection, new Date(Date.now() + 86400_000), poll), poll);
+  assert.equal(job.properties?.status, 'Completed');
 });

@@ -2,9 +2,12 @@
 // with an IaasVMBackupRequest answers 202 + Azure-AsyncOperation; that operation's status carries the job id
 // (OperationStatusJobExtendedInfo); GET .../backupJobs/{job} shows the job InProgress with a growing percentage for
 // backupJobDurationMs, then Completed. A fault rule with operationOutcome 'Failed' on route 'backups.trigger'
-// makes the job end Failed with the rule's code and message.
+// makes the job end Failed with the rule's code and message. An ADE-encrypted VM whose key vault does not let the
+// Backup Management Service read its keys and secrets ends Failed with UserErrorKeyVaultPermissionsNotConfigured,
+// as Azure Backup's does (see ../backupKeyVaultAccess.ts).
 import type { BackupJob } from '../../state/RecoveryServicesBackupState.ts';
 import { apiVersions } from '../apiVersions.ts';
+import { vaultsDenyingBackup } from '../backupKeyVaultAccess.ts';
 import { ArmError, invalidParameter, missingParameter } from '../armError.ts';
 import { pageOf } from '../paging.ts';
 import { ok, type Route } from '../route.ts';
@@ -83,9 +86,13 @@ export const backupJobRoutes: Route[] = [
       const running = [...backup.jobs.values()].some((j) => j.itemId?.toLowerCase() === item.id.toLowerCase() && j.operation === 'Backup' && Date.now() < j.startMs + j.durationMs);
       if (running) throw new ArmError(400, 'UserErrorBackupOperationInProgress', `A backup of '${item.properties?.friendlyName}' is already in progress. Wait for it to finish, then try again.`);
       const override = ctx.operationOverride;
+      const vm = ctx.env.state.get('virtualMachines', String(item.properties?.sourceResourceId))?.resource;
+      const deniedBy = vm ? vaultsDenyingBackup(ctx.env.state, vm) : [];
       const outcome: BackupJob['outcome'] = override?.status === 'Failed'
         ? { status: 'Failed', code: override.code ?? 'UserErrorKeyVaultPermissionsNotConfigured', message: override.message ?? 'Azure Backup Service does not have sufficient permissions to Key Vault for Backup of Encrypted Virtual Machines.' }
-        : { status: 'Completed' };
+        : deniedBy.length > 0
+          ? { status: 'Failed', code: 'UserErrorKeyVaultPermissionsNotConfigured', message: `Azure Backup Service does not have sufficient permissions to Key Vault for Backup of Encrypted Virtual Machines (key vault ${deniedBy.join(', ')}).` }
+          : { status: 'Completed' };
       const job = backup.startJob({
         vaultId: vault.id, vmId: String(item.properties?.sourceResourceId), vmName: String(item.properties?.friendlyName),
         operation: 'Backup', durationMs: backup.settings.backupJobDurationMs, outcome, itemId: item.id,
