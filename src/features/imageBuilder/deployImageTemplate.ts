@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
 import { createImageTemplate, deleteImageTemplate, getImageTemplateJson, updateImageTemplateTagsAndIdentity } from '../../azure/imageBuilder/imageTemplateOperations.ts';
 import { getProviderRegistrationState, IMAGE_BUILDER_NAMESPACE, listResourceGroups, registerProvider } from '../../azure/imageBuilder/providerRegistration.ts';
-import { explainIdentityPermissions } from '../../core/imageBuilder/explainIdentityPermissions.ts';
+import { assignRoleToIdentity, readPrincipalRoles, readUserAssignedIdentity } from '../../azure/imageBuilder/identityPermissions.ts';
+import { evaluateIdentityPermissions, isArmScope, templateIdentityId, type IdentityPermissionGap } from '../../core/imageBuilder/evaluateIdentityPermissions.ts';
+import { explainIdentityPermissions, type PermissionNeed } from '../../core/imageBuilder/explainIdentityPermissions.ts';
 import { nextVersionedTemplateName } from '../../core/imageBuilder/nextVersionedTemplateName.ts';
 import { planTemplateDeployment } from '../../core/imageBuilder/planTemplateDeployment.ts';
 import { prepareTemplateForDeployment, validateTemplateName } from '../../core/imageBuilder/prepareTemplateForDeployment.ts';
@@ -69,16 +71,19 @@ export async function deployImageTemplate(ctx: ImageBuilderContext, arg?: vscode
 }
 
 async function create(ctx: ImageBuilderContext, session: SubscriptionSession, resourceGroup: string, name: string, body: ImageTemplateBody, file: vscode.Uri, warnings: number, confirm: boolean): Promise<void> {
-  if (confirm) {
-    const needs = explainIdentityPermissions(body, t);
+  const permissions = await checkIdentityPermissions(session, body);
+  if (confirm || permissions.gaps.length > 0) {
     const detail = [
-      ...(needs.length ? [vscode.l10n.t('Its identity needs roles that allow it to:'), ...needs.map((n) => `• ${n.reason}: ${n.scope}`)] : []),
+      ...permissionLines(permissions),
       ...(warnings ? [vscode.l10n.t('The file has {0} warning(s) in the Problems panel.', warnings)] : []),
       vscode.l10n.t('An image template cannot be changed after it is created; keep the file.'),
     ].join('\n');
     const createLabel = vscode.l10n.t('Create');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Create the image template {0} in {1} ({2})?', name, resourceGroup, String(body.location)), { modal: true, detail }, createLabel);
-    if (choice !== createLabel) throw new UserCancelledError();
+    const assignLabel = vscode.l10n.t('Assign Missing Roles and Create');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Create the image template {0} in {1} ({2})?', name, resourceGroup, String(body.location)), { modal: true, detail },
+      ...(permissions.gaps.length > 0 ? [assignLabel] : []), createLabel);
+    if (choice !== createLabel && choice !== assignLabel) throw new UserCancelledError();
+    if (choice === assignLabel) await assignMissingRoles(session, permissions);
   }
   const id = `/subscriptions/${session.subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.VirtualMachineImages/imageTemplates/${name}`;
   await vscode.window.withProgress(
@@ -94,6 +99,59 @@ async function create(ctx: ImageBuilderContext, session: SubscriptionSession, re
   const build = vscode.l10n.t('Build Now');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The image template {0} was created in {1}.', name, resourceGroup), build);
   if (choice === build) await vscode.commands.executeCommand('azureLinuxVm.imageBuilder.build', asTemplateNode(targetOf(session, id)));
+}
+
+/** What the identity needs, and — when it can be read — what it lacks. A missing identity stops the deploy. */
+export async function checkIdentityPermissions(session: SubscriptionSession, body: ImageTemplateBody): Promise<IdentityCheck> {
+  const needs = explainIdentityPermissions(body, t);
+  const identityId = templateIdentityId(body);
+  if (!identityId || needs.length === 0) return { needs, gaps: [] };
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the roles of the template\'s identity…') }, async () => {
+    const identity = await readUserAssignedIdentity(session, identityId).catch(() => 'unreadable' as const);
+    if (identity === undefined) {
+      throw new Error(vscode.l10n.t('The identity {0} does not exist. Create the user-assigned identity (or fix its id in the template) before deploying.', identityId.split('/').pop() ?? identityId));
+    }
+    if (identity === 'unreadable') return { needs, gaps: [], unchecked: true };
+    try {
+      const gaps = [];
+      for (const need of needs.filter((n) => isArmScope(n.scope))) {
+        const roles = await readPrincipalRoles(session, need.scope, identity.principalId);
+        gaps.push(...evaluateIdentityPermissions({ needs: [need], principalId: identity.principalId, ...roles }));
+      }
+      return { needs, gaps, principalId: identity.principalId };
+    } catch {
+      return { needs, gaps: [], unchecked: true };
+    }
+  });
+}
+
+interface IdentityCheck {
+  needs: PermissionNeed[];
+  gaps: IdentityPermissionGap[];
+  principalId?: string;
+  /** The identity's roles could not be read (no permission): only what it needs is shown. */
+  unchecked?: boolean;
+}
+
+function permissionLines(check: IdentityCheck): string[] {
+  const lines: string[] = [];
+  if (check.needs.length) lines.push(vscode.l10n.t('Its identity needs roles that allow it to:'), ...check.needs.map((n) => `• ${n.reason}: ${n.scope}`));
+  if (check.gaps.length) {
+    lines.push(vscode.l10n.t('The identity does not have these yet (the build would fail):'),
+      ...check.gaps.map((g) => vscode.l10n.t('• {0} on {1} (to {2})', g.role.name, g.need.scope, g.need.reason)));
+  } else if (check.unchecked && check.needs.length) {
+    lines.push(vscode.l10n.t('Its role assignments could not be read, so they were not checked.'));
+  }
+  return lines;
+}
+
+async function assignMissingRoles(session: SubscriptionSession, check: IdentityCheck): Promise<void> {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Assigning roles to the template\'s identity…') }, async (progress) => {
+    for (const gap of check.gaps) {
+      progress.report({ message: `${gap.role.name}: ${gap.need.scope}` });
+      await assignRoleToIdentity(session, gap.need.scope, gap.role.id, check.principalId!);
+    }
+  });
 }
 
 async function ensureProviderRegistered(session: SubscriptionSession): Promise<void> {

@@ -41,6 +41,17 @@ export function imageBuilderCatalogFor(state: LocalAzureState): ImageBuilderCata
     for (const identity of [identityOf('id-image-builder')]) {
       state.servicePrincipals.push({ tenantId: CATALOG_TENANT, id: identity.properties!.principalId, appId: identity.properties!.clientId, displayName: identity.name });
     }
+    // Contributor: the built-in role the extension offers where the identity writes (Reader is in the fixture).
+    const contributor = '/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c';
+    if (!state.get('roleDefinitions', contributor)) {
+      state.put('roleDefinitions', { resource: {
+        id: contributor, name: 'b24988ac-6180-42a0-ab88-20f7382dd24c', type: 'Microsoft.Authorization/roleDefinitions',
+        properties: {
+          roleName: 'Contributor', type: 'BuiltInRole', description: 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.',
+          assignableScopes: ['/'], permissions: [{ actions: ['*'], notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write', 'Microsoft.Authorization/elevateAccess/Action'], dataActions: [], notDataActions: [] }],
+        },
+      } });
+    }
   }
   return catalog;
 }
