@@ -16,3 +16,19 @@ export async function readBackupAccessState(session: SubscriptionSession, vaultI
   const roles = await readBackupPrincipalRoleState(session, vault.id, principalObjectId);
   return { vault, ...roles };
 }
+
+/**
+ * The same view when the principal depends on the vault: its object id differs per tenant, so it is asked for the
+ * tenant of the vault once the vault is read (`principalFor` may resolve it in Microsoft Graph or ask the user).
+ */
+export async function readBackupAccessStateFor<P extends { objectId: string }>(
+  session: SubscriptionSession,
+  vaultId: string,
+  principalFor: (vaultTenantId: string) => Promise<P>,
+): Promise<{ state: BackupAccessState; principal: P }> {
+  const vault = await readKeyVault(session, vaultId);
+  const principal = await principalFor(vault.properties.tenantId);
+  if (vault.properties.enableRbacAuthorization !== true) return { state: { vault, roleAssignments: [], roleDefinitions: [] }, principal };
+  const roles = await readBackupPrincipalRoleState(session, vault.id, principal.objectId);
+  return { state: { vault, ...roles }, principal };
+}

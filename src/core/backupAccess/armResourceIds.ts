@@ -77,3 +77,15 @@ export function vaultUriFromKeyVaultUrl(url: string): string | undefined {
 export function subscriptionRoleDefinitionId(subscriptionId: string, roleGuid: string): string {
   return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`;
 }
+
+/** `https://kv1.vault.azure.net/keys/kek/0123` -> { vaultUri: 'https://kv1.vault.azure.net/', name: 'kek', version: '0123' }. */
+export function parseKeyVaultKeyUrl(url: string): { vaultUri: string; name: string; version?: string } | undefined {
+  try {
+    const u = new URL(url);
+    const [kind, name, version] = u.pathname.split('/').filter(Boolean);
+    if (kind?.toLowerCase() !== 'keys' || !name) return undefined;
+    return { vaultUri: `${u.protocol}//${u.host}/`, name, ...(version ? { version } : {}) };
+  } catch {
+    return undefined;
+  }
+}

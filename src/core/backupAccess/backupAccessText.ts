@@ -122,6 +122,10 @@ export const BACKUP_ACCESS_TEXT = {
     message: localizable('The key encryption key {keyUrl} belongs to a certificate; Azure Backup supports only standalone keys.'),
     fix: localizable('Re-encrypt the VM with a standalone key as key encryption key.'),
   },
+  'backup.standaloneKeyUnchecked': {
+    message: localizable('Key encryption key {keyUrl} could not be read, so it is not known whether it is a standalone key: {reason}'),
+    why: localizable('Azure Backup supports only standalone keys; a key that belongs to a certificate is not supported.'),
+  },
   'backup.entraIdDataAccessDisk': {
     message: localizable('Disk {disk} requires Microsoft Entra ID authorization for data access; Azure Backup does not support such disks.'),
     fix: localizable('Set the disk\'s data access authentication mode to None (dataAccessAuthMode) before enabling backup.'),

@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
 import { executeBackupAccessSteps } from '../../azure/keyVaultAccess/executeBackupAccessSteps.ts';
-import { readBackupAccessState, type BackupAccessState } from '../../azure/keyVaultAccess/readBackupAccessState.ts';
+import { readBackupAccessStateFor } from '../../azure/keyVaultAccess/readBackupAccessState.ts';
+import { readKeyBacksCertificate } from '../../azure/keyVaultAccess/readKeyBacksCertificate.ts';
+import { readVmBackupProtection } from '../../azure/recoveryServices/readVmBackupProtection.ts';
 import { lastSegment, subscriptionIdOf } from '../../core/backupAccess/armResourceIds.ts';
-import type { BackupAccessFinding, BackupKeyVaultAccessPlan, RbacRoleChoice } from '../../core/backupAccess/backupAccessTypes.ts';
+import type { BackupAccessFinding } from '../../core/backupAccess/backupAccessTypes.ts';
 import { findEncryptedVmBackupFindings } from '../../core/backupAccess/findEncryptedVmBackupFindings.ts';
-import { planBackupKeyVaultAccess } from '../../core/backupAccess/planBackupKeyVaultAccess.ts';
 import type { Services } from '../../services.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
+import { gatherBackupCheckFacts } from './gatherBackupCheckFacts.ts';
 import { gatherVaultUses, type VaultUse } from './gatherVaultUses.ts';
 import { localizeFinding, localizeStep } from './localizeBackupAccessText.ts';
 import { pickRbacRole } from './pickRbacRole.ts';
 import { renderBackupAccessReport, type BackupAccessReportInput } from './renderBackupAccessReport.ts';
+import { planVaultStates, sessionForTenant, type PlannableVault } from './planVaultStates.ts';
 import { resolveBackupPrincipal, type ResolvedBackupPrincipal } from './resolveBackupPrincipal.ts';
 
 export interface BackupAccessOutcome {
@@ -45,8 +48,15 @@ export async function ensureBackupKeyVaultAccess(
     void vscode.window.showInformationMessage(localizeFinding(uses.encryption.findings[0], named).message);
     return { status: 'notEncrypted', vaultIds: [] };
   }
-  const principal = await resolveBackupPrincipal(s, vm.session);
-  const states = await withReadProgress(t('Reading the permissions of Azure Backup…'), () => readStates(s, vm.session, uses.vaults, principal.objectId));
+  const principals = principalsByTenant(s, vm.session);
+  const principal = await principals(vm.session.tenantId);
+  const states = await withReadProgress(t('Reading the permissions of Azure Backup…'), () => readStates(s, vm.session, uses.vaults, principals));
+  const vmLocation = uses.sources.vm.location ?? '';
+  const facts = await withReadProgress(t('Reading the permissions of Azure Backup…'), () => gatherBackupCheckFacts(uses.encryption, {
+    keyBacksCertificate: (keyUrl) => readKeyBacksCertificate(vm.session, keyUrl),
+    vmIsProtected: async () => (await readVmBackupProtection(vm.session, { id: vm.resource.id, name: vmName, location: vmLocation })) !== undefined,
+    warn: (message) => s.logger.warn(message),
+  }, { vmAlreadyProtected: options.vmAlreadyProtected }));
   const articleFindings = findEncryptedVmBackupFindings({
     vm: uses.sources.vm,
     encryption: uses.encryption,
@@ -54,46 +64,70 @@ export async function ensureBackupKeyVaultAccess(
     keyVaults: states.map((x) => ({ id: x.state.vault.id, name: x.state.vault.name, location: x.state.vault.location })),
     signedInUser: principal.isGuest === undefined ? undefined : { isGuest: principal.isGuest },
     backupPrincipalResolved: principal.resolvedBy === 'graph',
+    kekBacksCertificate: facts.kekBacksCertificate,
+    certificateKeyUrl: facts.certificateKeyUrl,
     recoveryServicesVault: options.recoveryServicesVault,
-    vmAlreadyProtected: options.vmAlreadyProtected,
+    vmAlreadyProtected: facts.vmAlreadyProtected,
   });
-  return grantPlannedAccess(s, { vmName, principal, states, findings: articleFindings });
+  return grantPlannedAccess(s, { vmName, principal, states, findings: [...articleFindings, ...facts.findings] });
 }
 
 /** From a key vault node: nothing says which keys it holds, so the portal template's BEK + KEK is planned. */
 export async function ensureBackupAccessForVault(s: Services, session: SubscriptionSession, vaultId: string): Promise<BackupAccessOutcome> {
-  const principal = await resolveBackupPrincipal(s, session);
+  const principals = principalsByTenant(s, session);
+  const principal = await principals(session.tenantId);
   const states = await withReadProgress(t('Reading the permissions of Azure Backup…'), () =>
-    readStates(s, session, [{ vaultId, keyUsage: 'bekAndKek' }], principal.objectId));
+    readStates(s, session, [{ vaultId, keyUsage: 'bekAndKek' }], principals));
   const findings: BackupAccessFinding[] = [];
   return grantPlannedAccess(s, { principal, states, findings });
 }
 
-interface VaultState {
+interface VaultState extends PlannableVault {
   session: SubscriptionSession;
   use: VaultUse;
-  state: BackupAccessState;
 }
 
-async function readStates(s: Services, session: SubscriptionSession, uses: VaultUse[], principal: string): Promise<VaultState[]> {
+type PrincipalForTenant = (tenantId: string) => Promise<ResolvedBackupPrincipal>;
+
+/**
+ * The Backup Management Service's object id per tenant, resolved once each: with the signed-in session for its own
+ * tenant, with a subscription of the vault's tenant otherwise. Without one, the session's principal is used and the
+ * planner reports the tenant mismatch instead of granting an id that means nothing in the vault's tenant.
+ */
+function principalsByTenant(s: Services, session: SubscriptionSession): PrincipalForTenant {
+  const resolved = new Map<string, Promise<ResolvedBackupPrincipal>>();
+  const forTenant: PrincipalForTenant = (tenantId) => {
+    const key = tenantId.toLowerCase();
+    let principal = resolved.get(key);
+    if (!principal) {
+      principal = (async () => {
+        const { subscriptions } = await s.accounts.getSubscriptions();
+        const tenantSession = sessionForTenant(session, subscriptions, tenantId);
+        if (!tenantSession) {
+          s.logger.warn(`No subscription of tenant ${tenantId} is signed in: the Backup Management Service of tenant ${session.tenantId} is planned`);
+          return forTenant(session.tenantId);
+        }
+        return resolveBackupPrincipal(s, tenantSession);
+      })();
+      resolved.set(key, principal);
+    }
+    return principal;
+  };
+  return forTenant;
+}
+
+async function readStates(s: Services, session: SubscriptionSession, uses: VaultUse[], principals: PrincipalForTenant): Promise<VaultState[]> {
   const { subscriptions } = await s.accounts.getSubscriptions();
-  return Promise.all(uses.map(async (use) => {
+  const out: VaultState[] = [];
+  // One vault after the other: resolving a principal may ask the user to paste it, and one question at a time.
+  for (const use of uses) {
     // A vault in another subscription is read (and changed) with that subscription's session.
     const sub = subscriptionIdOf(use.vaultId)?.toLowerCase();
     const vaultSession = subscriptions.find((x) => x.subscriptionId.toLowerCase() === sub) ?? session;
-    return { session: vaultSession, use, state: await readBackupAccessState(vaultSession, use.vaultId, principal) };
-  }));
-}
-
-function plan(states: VaultState[], principal: string, rbacRole?: RbacRoleChoice): BackupKeyVaultAccessPlan[] {
-  return states.map(({ use, state }) => planBackupKeyVaultAccess({
-    vault: state.vault,
-    keyUsage: use.keyUsage,
-    backupPrincipal: { objectId: principal },
-    roleAssignments: state.roleAssignments,
-    roleDefinitions: state.roleDefinitions,
-    rbacRole,
-  }));
+    const { state, principal } = await readBackupAccessStateFor(vaultSession, use.vaultId, principals);
+    out.push({ session: vaultSession, use, state, principal });
+  }
+  return out;
 }
 
 async function grantPlannedAccess(
@@ -102,11 +136,11 @@ async function grantPlannedAccess(
 ): Promise<BackupAccessOutcome> {
   const { principal, states } = input;
   const vaultIds = states.map((x) => x.state.vault.id);
-  let plans = plan(states, principal.objectId);
+  let plans = planVaultStates(states);
   const rbacToChange = plans.filter((p) => p.permissionModel === 'rbac' && p.steps.length > 0);
   if (rbacToChange.length > 0) {
     const role = await pickRbacRole(rbacToChange.map((p) => lastSegment(p.vaultId)));
-    plans = plan(states, principal.objectId, role);
+    plans = planVaultStates(states, role);
   }
   const report: BackupAccessReportInput = { vmName: input.vmName, principal, plans, findings: input.findings };
   const uri = s.documents.put(`backup-access-${input.vmName ?? lastSegment(vaultIds[0])}.md`, renderBackupAccessReport(report, { t, named }));
@@ -143,8 +177,10 @@ async function grantPlannedAccess(
     },
   );
   // Read back: the same planner must now find nothing to do (that is also what a second run would see).
-  const after = await withReadProgress(t('Checking the result…'), () => readStates(s, states[0].session, states.map((x) => x.use), principal.objectId));
-  const verify = plan(after, principal.objectId, undefined);
+  const samePrincipals: PrincipalForTenant = async (tenantId) =>
+    states.find((x) => x.state.vault.properties.tenantId.toLowerCase() === tenantId.toLowerCase())?.principal ?? principal;
+  const after = await withReadProgress(t('Checking the result…'), () => readStates(s, states[0].session, states.map((x) => x.use), samePrincipals));
+  const verify = planVaultStates(after);
   const verified = verify.every((p) => p.alreadyGranted);
   s.documents.update(uri, renderBackupAccessReport({ ...report, plans: verify, outcome: { applied, verified } }, { t, named }));
   if (applied < stepCount) throw new UserCancelledError();

@@ -11,6 +11,8 @@ import { parseObjectId } from './parseObjectId.ts';
 
 export interface ResolvedBackupPrincipal {
   objectId: string;
+  /** The tenant it was resolved (or pasted) for: the session's. */
+  tenantId: string;
   resolvedBy: 'graph' | 'pasted';
   /** From Graph /me; undefined when it could not be read. */
   isGuest?: boolean;
@@ -34,7 +36,7 @@ export async function resolveBackupPrincipal(s: Services, session: SubscriptionS
       isGuest = userType === undefined ? undefined : userType === 'Guest';
       if (lookup.kind === 'found') {
         s.logger.info(`Backup Management Service in tenant ${session.tenantId}: ${lookup.objectId} (Microsoft Graph)`);
-        return { objectId: lookup.objectId, resolvedBy: 'graph', isGuest };
+        return { objectId: lookup.objectId, tenantId: session.tenantId, resolvedBy: 'graph', isGuest };
       }
       s.logger.warn(`Microsoft Graph lookup of the Backup Management Service failed (${lookup.reason}): ${lookup.detail}`);
       reason = lookup.reason === 'denied'
@@ -60,5 +62,5 @@ export async function resolveBackupPrincipal(s: Services, session: SubscriptionS
   });
   const objectId = pasted === undefined ? undefined : parseObjectId(pasted);
   if (!objectId) throw new UserCancelledError();
-  return { objectId, resolvedBy: 'pasted', isGuest };
+  return { objectId, tenantId: session.tenantId, resolvedBy: 'pasted', isGuest };
 }

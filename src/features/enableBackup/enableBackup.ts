@@ -32,9 +32,22 @@ export async function enableBackup(s: Services, node?: ResourceNode): Promise<vo
   );
   if (existing) {
     const backUp = vscode.l10n.t('Back Up Now…');
+    const already = vscode.l10n.t('{0} is already protected by vault {1} (policy {2}).', vmName, existing.vaultName, existing.policyName ?? '—');
+    if (facts.encryption.keyKind === 'notEncrypted') {
+      if ((await vscode.window.showInformationMessage(already, backUp)) === backUp) await backUpProtectedVm(s, session, vmName, existing);
+      return;
+    }
+    // The article: a VM already backed up that got encrypted only needs Azure Backup's access to the key vault, so
+    // backups continue without interruption. Offer exactly that step (it says so when the access is in place).
+    const allow = vscode.l10n.t('Allow Azure Backup to Read Encryption Keys…');
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} is already protected by vault {1} (policy {2}).', vmName, existing.vaultName, existing.policyName ?? '—'), backUp);
-    if (choice === backUp) await backUpProtectedVm(s, session, vmName, existing);
+      `${already} ${vscode.l10n.t('It uses Azure Disk Encryption: its backups keep working only while Azure Backup can read the keys and secrets in its key vault.')}`,
+      allow, backUp);
+    if (choice === allow) {
+      await ensureBackupKeyVaultAccess(s, { session, resource: picked.resource }, { vmAlreadyProtected: true });
+    } else if (choice === backUp) {
+      await backUpProtectedVm(s, session, vmName, existing);
+    }
     return;
   }
   const usesAde = facts.encryption.keyKind !== 'notEncrypted';

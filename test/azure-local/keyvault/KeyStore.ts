@@ -18,6 +18,8 @@ export interface StoredKeyVersion {
   notBefore?: number;
   expires?: number;
   tags: Record<string, string>;
+  /** Set on the key behind a certificate: Key Vault manages its lifetime and answers `managed: true`. */
+  managed?: boolean;
   privateKey: KeyObject;
 }
 
@@ -25,7 +27,7 @@ export class KeyStore {
   private readonly vaults = new Map<string, Map<string, { name: string; versions: StoredKeyVersion[] }>>();
 
   /** Makes a new version of `keyName` (the key is created when it has none). */
-  async create(vaultName: string, keyName: string, spec: { kty: 'RSA' | 'RSA-HSM'; keySize: number; keyOps?: string[]; enabled?: boolean; expires?: number; notBefore?: number; tags?: Record<string, string> }): Promise<StoredKeyVersion> {
+  async create(vaultName: string, keyName: string, spec: { kty: 'RSA' | 'RSA-HSM'; keySize: number; keyOps?: string[]; enabled?: boolean; expires?: number; notBefore?: number; tags?: Record<string, string>; managed?: boolean }): Promise<StoredKeyVersion> {
     const { publicKey, privateKey } = await generate('rsa', { modulusLength: spec.keySize });
     const jwk = publicKey.export({ format: 'jwk' }) as { n: string; e: string };
     const now = Math.floor(Date.now() / 1000);
@@ -42,6 +44,7 @@ export class KeyStore {
       ...(spec.expires !== undefined ? { expires: spec.expires } : {}),
       ...(spec.notBefore !== undefined ? { notBefore: spec.notBefore } : {}),
       tags: spec.tags ?? {},
+      ...(spec.managed ? { managed: true } : {}),
       privateKey,
     };
     const keys = this.vault(vaultName);

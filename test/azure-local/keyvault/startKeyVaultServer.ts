@@ -63,7 +63,7 @@ export async function startKeyVaultServer(state: LocalAzureState): Promise<Runni
     const [, name, third] = segments;
     if (method === 'GET' && !name) {
       allow('list');
-      return { value: keys.list(vault.name).map(({ name: keyName, latest }) => ({ kid: `${base}/keys/${keyName}`, attributes: attributesOf(latest), tags: latest.tags })), nextLink: null };
+      return { value: keys.list(vault.name).map(({ name: keyName, latest }) => ({ kid: `${base}/keys/${keyName}`, attributes: attributesOf(latest), tags: latest.tags, ...(latest.managed ? { managed: true } : {}) })), nextLink: null };
     }
     if (method === 'POST' && third === 'create' && segments.length === 3) {
       allow('create', name);
@@ -118,6 +118,8 @@ export async function startKeyVaultServer(state: LocalAzureState): Promise<Runni
       const version = await keys.create(vaultName, String(body.name), {
         kty: body.kty === 'RSA-HSM' ? 'RSA-HSM' : 'RSA', keySize: Number(body.keySize ?? 2048),
         keyOps: body.keyOps as string[] | undefined, enabled: body.enabled as boolean | undefined,
+        // A certificate's key (what `az keyvault certificate create` leaves behind), for the "standalone keys only" check.
+        managed: body.managed === true,
       });
       return { status: 200, body: { name: body.name, version: version.version } };
     }
@@ -181,7 +183,7 @@ function attributesOf(v: StoredKeyVersion) {
 }
 
 function bundle(base: string, name: string, v: StoredKeyVersion) {
-  return { key: { kid: `${base}/keys/${name}/${v.version}`, kty: v.kty, key_ops: v.keyOps, n: v.n, e: v.e }, attributes: attributesOf(v), tags: v.tags };
+  return { key: { kid: `${base}/keys/${name}/${v.version}`, kty: v.kty, key_ops: v.keyOps, n: v.n, e: v.e }, attributes: attributesOf(v), tags: v.tags, ...(v.managed ? { managed: true } : {}) };
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {

@@ -17,6 +17,8 @@ export interface BackupCheckContext {
   backupPrincipalResolved?: boolean;
   /** The KEK's `managed` flag from Key Vault: true when the key backs a certificate. */
   kekBacksCertificate?: boolean;
+  /** The key found to belong to a certificate (named in the finding). */
+  certificateKeyUrl?: string;
   /** The Recovery Services vault the user picked, if any. */
   recoveryServicesVault?: { id: string; name?: string; location?: string };
   /** The VM already has a protected item in a Recovery Services vault. */

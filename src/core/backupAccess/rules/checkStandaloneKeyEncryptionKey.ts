@@ -7,6 +7,6 @@ import type { BackupCheckContext } from './backupCheckContext.ts';
 
 export function checkStandaloneKeyEncryptionKey(context: BackupCheckContext): BackupAccessFinding[] {
   if (context.encryption.keyKind !== 'bekAndKek' || context.kekBacksCertificate !== true) return [];
-  const keyUrl = context.encryption.vaults.flatMap((v) => v.keyUrls)[0] ?? '';
+  const keyUrl = context.certificateKeyUrl ?? context.encryption.vaults.flatMap((v) => v.keyUrls)[0] ?? '';
   return [backupAccessFinding('backup.standaloneKeysOnly', 'error', { keyUrl })];
 }
