@@ -2,6 +2,7 @@ import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ImageBuilderClient } from '@azure/arm-imagebuilder';
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import type { PolicyClient } from '@azure/arm-policy';
 import type { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import type { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import type { ResourceManagementClient } from '@azure/arm-resources';
@@ -89,5 +90,13 @@ export function recoveryServicesBackupClient(session: SubscriptionSession): Prom
   return perSession(session, 'recoveryServicesBackup', async () => {
     const { RecoveryServicesBackupClient } = await import('@azure/arm-recoveryservicesbackup');
     return new RecoveryServicesBackupClient(session.credential, session.subscriptionId, armClientOptions(session.cloud));
+  });
+}
+
+/** Azure Policy assignments and initiatives (@azure/arm-policy 7, modular: `endpoint` + `credentials.scopes`). */
+export function policyClient(session: SubscriptionSession): Promise<PolicyClient> {
+  return perSession(session, 'policy', async () => {
+    const { PolicyClient } = await import('@azure/arm-policy');
+    return new PolicyClient(session.credential, session.subscriptionId, armClientOptions(session.cloud));
   });
 }

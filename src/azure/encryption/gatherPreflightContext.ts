@@ -4,10 +4,13 @@ import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStat
 import type { EncryptionPreflightContext, EncryptionRequest } from '../../core/encryption/preflightContext.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { listProtectedVms } from '../recoveryServices/listProtectedVms.ts';
+import { readSecretValidityPolicyDenies } from './readSecretValidityPolicy.ts';
+import { readVmSizeMemoryGb } from './readVmSizeMemory.ts';
 import { findRecentDiskSnapshots, getVmDisks, getVmWithInstanceView } from './vmForEncryption.ts';
 
 // Everything the pre-flight rules read, fetched fresh from Azure: the VM with its instance view, its disk resources,
-// the snapshots that count as the recovery point the article requires, and the current ADE state.
+// the snapshots that count as the recovery point the article requires, the memory of its size (resource SKUs), whether
+// a policy denies secrets without a maximum validity period (policy assignments), and the current ADE state.
 
 /** A snapshot counts as "taken before encrypting" when it is at most this old. */
 export const RECENT_SNAPSHOT_HOURS = 24;
@@ -31,9 +34,14 @@ export async function gatherPreflightContext(
 ): Promise<EncryptionPreflightContext> {
   const diskIds = target.disks.map((d) => d.id).filter((id): id is string => !!id);
   const since = new Date(now.getTime() - RECENT_SNAPSHOT_HOURS * 3_600_000);
-  const [snapshots, vmBackedUpRecently] = await Promise.all([
+  const vmSize = target.vm.hardwareProfile?.vmSize;
+  // The secret-validity policy is judged where ADE writes its secret: the vault once chosen, else the subscription.
+  const policyScope = keyVaults.vault?.id ?? `/subscriptions/${session.subscriptionId}`;
+  const [snapshots, vmBackedUpRecently, vmMemoryGb, secretValidityPolicyDenies] = await Promise.all([
     findRecentDiskSnapshots(session, diskIds, since),
     hasRecentAzureBackup(session, target.vm.id ?? '', since),
+    vmSize && target.vm.location ? readVmSizeMemoryGb(session, target.vm.location, vmSize) : Promise.resolve(undefined),
+    readSecretValidityPolicyDenies(session, policyScope),
   ]);
   const status = parseEncryptionStatus(target.vm);
   return {
@@ -46,6 +54,8 @@ export async function gatherPreflightContext(
       vmBackedUpRecently,
       diskIdsWithRecentSnapshot: snapshots.map((s) => s.creationData?.sourceResourceId).filter((id): id is string => !!id),
     },
+    ...(vmMemoryGb !== undefined ? { vmMemoryGb } : {}),
+    ...(secretValidityPolicyDenies !== undefined ? { secretValidityPolicyDenies } : {}),
     ...(status.extension.present || status.disks.some((d) => d.diskState === 'encrypted') ? { status } : {}),
   };
 }

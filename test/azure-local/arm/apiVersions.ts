@@ -7,6 +7,8 @@ export const apiVersions = {
   resources: ['2025-03-01'],
   /** @azure/arm-compute 25.1.1: virtual machines and extensions. */
   computeVirtualMachines: ['2026-04-01'],
+  /** @azure/arm-compute 25.1.1: resource SKUs (Microsoft.Compute/skus). */
+  computeSkus: ['2021-07-01'],
   /** @azure/arm-compute 25.1.1: disks and snapshots (DiskRP). */
   computeDisks: ['2026-03-02'],
   /** @azure/arm-keyvault 5.0.0. */
@@ -17,6 +19,8 @@ export const apiVersions = {
   recoveryServices: ['2024-04-01'],
   /** @azure/arm-recoveryservicesbackup 12.0.0: policies, protection, backups, jobs. */
   recoveryServicesBackup: ['2023-06-01'],
+  /** @azure/arm-policy 7.0.1: policy assignments and policy set definitions (initiatives). */
+  policy: ['2025-03-01'],
   /** @azure/arm-authorization 9.0.0: role assignments and role definitions. */
   authorization: ['2022-04-01'],
 } as const;

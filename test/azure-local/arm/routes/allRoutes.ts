@@ -10,10 +10,12 @@ import { recoveryServicesVaultRoutes } from './recoveryServicesVaults.ts';
 import { graphRoutes } from './graph.ts';
 import { imageTemplateRoutes } from './imageTemplates.ts';
 import { operationRoutes } from './operations.ts';
+import { policyRoutes } from './policies.ts';
 import { providerRoutes } from './providers.ts';
 import { roleAssignmentRoutes } from './roleAssignments.ts';
 import { roleDefinitionRoutes } from './roleDefinitions.ts';
 import { resourceGroupRoutes } from './resourceGroups.ts';
+import { resourceSkuRoutes } from './resourceSkus.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { subscriptionRoutes } from './subscriptions.ts';
 import { vaultAccessPolicyRoutes } from './vaultAccessPolicies.ts';
@@ -27,12 +29,14 @@ export const allRoutes: readonly Route[] = [
   ...providerRoutes,
   ...virtualMachineRoutes,
   ...vmExtensionRoutes,
+  ...resourceSkuRoutes,
   ...diskRoutes,
   ...snapshotRoutes,
   ...vaultRoutes,
   ...vaultAccessPolicyRoutes,
   ...roleAssignmentRoutes,
   ...roleDefinitionRoutes,
+  ...policyRoutes,
   ...graphRoutes,
   ...imageTemplateRoutes,
   ...recoveryServicesVaultRoutes,
