@@ -46,7 +46,7 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
 
   const button = (scope: string, text: string) => s.wb.page.locator(`${scope} .monaco-button`, { hasText: new RegExp(`^${text}$`) }).first();
 
-  it('refuses to deploy a template with a finding, then deploys it from the form editor once fixed', async () => {
+  it('shows the finding next to the field in the form and in Problems; fixing it in the form clears both and changes the file', async () => {
     const { wb } = s;
     await wb.runCommand('Go to File...');
     await wb.quickInput().fill(FILE);
@@ -54,35 +54,61 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     await row.waitFor({ timeout: 30_000 });
     await row.click();
     await wb.waitForEditor(new RegExp(FILE));
-    await wb.page.waitForTimeout(2500);
+    const form = await wb.webviewFrame('.field');
+    // The finding sits in the customizer it is about (customize[1], "install-tools"), not just in a summary.
+    const item = form.locator(`li.item[data-key='["properties","customize",1]']`);
+    const finding = item.locator('li.finding', { hasText: 'This Shell step has nothing to run: add "inline" commands or a "scriptUri".' });
+    await finding.first().waitFor({ timeout: 30_000 });
+    assert.match(await item.locator('.item-title').first().innerText(), /install-tools/);
     await wb.screenshot('image-builder-1-finding-in-form');
+    const problems = await wb.waitForProblem(/This Shell step has nothing to run/);
+    const marker = problems.find((p) => /This Shell step has nothing to run/.test(p))!;
+    // At the line of customize[1]'s "type": the second Shell customizer in the file.
+    const shellLines = readFileSync(file, 'utf8').split('\n').flatMap((l, i) => (l.includes('"type": "Shell"') ? [i + 1] : []));
+    assert.ok(problems.some((p) => p.includes(FILE)), `Problems names the file (${problems.join(' | ')})`);
+    assert.equal(Number(/\[Ln (\d+), Col \d+\]/.exec(marker)?.[1]), shellLines[1], marker);
+    await wb.screenshot('image-builder-1b-finding-in-problems');
+
     await wb.runCommand('Azure Linux VM: Deploy Image Template…');
     const refusal = await wb.waitForNotification(/error\(s\) to fix before it can be deployed/);
     assert.match(refusal, /web\.imagetemplate\.json has 1 error\(s\)/);
     await wb.clearNotifications();
 
-    // The fix, as text: the customizer gets its commands (the second one fails, so the log has an error to trace).
-    await wb.runCommand('Azure Linux VM: Open Image Template as Text');
-    await wb.page.waitForTimeout(1000);
-    const fixed = templateText({ inline: ['sudo apt-get install -y jq', 'exit 1'] });
-    await wb.page.evaluate((text) => navigator.clipboard.writeText(text), fixed);
-    await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-    await wb.page.keyboard.press('Control+A');
-    await wb.page.keyboard.press('Control+V');
-    await wb.page.keyboard.press('Control+S');
-    await wb.page.waitForTimeout(1500);
-    assert.equal(readFileSync(file, 'utf8').replace(/\s/g, ''), fixed.replace(/\s/g, ''), 'the fixed template is saved');
-    await wb.runCommand('Azure Linux VM: Open Image Template with Form');
-    await wb.page.waitForTimeout(2000);
+    // The fix, typed into the form's "inline" field (the second command fails, so the log has an error to trace).
+    const inline = item.locator(`.field[data-key='["properties","customize",1,"inline"]'] vscode-textarea`);
+    await inline.click();
+    await wb.page.keyboard.type('sudo apt-get install -y jq');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.type('exit 1');
+    await form.locator('#summary').click();
+    const deadline = Date.now() + 20_000;
+    while (await finding.count() > 0) {
+      if (Date.now() > deadline) throw new Error('the finding is still in the form');
+      await wb.page.waitForTimeout(200);
+    }
+    await wb.waitForProblem(/This Shell step has nothing to run/, false);
+    await wb.screenshot('image-builder-1c-fixed-in-form');
+    await wb.runCommand('File: Save');
+    const savedDeadline = Date.now() + 10_000;
+    const inlineOnDisk = () => (JSON.parse(readFileSync(file, 'utf8')).properties.customize[1] as { inline?: string[] }).inline;
+    while (!inlineOnDisk() && Date.now() < savedDeadline) await wb.page.waitForTimeout(200);
+    assert.deepEqual(inlineOnDisk(), ['sudo apt-get install -y jq', 'exit 1'], 'the form wrote the commands into the file');
+  });
+
+  it('deploys from the form editor: the identity lacks a role on the target, which the user assigns', async () => {
+    const { wb } = s;
     await wb.runCommand('Azure Linux VM: Deploy Image Template…');
     await wb.pick(PROD, /Select a subscription/);
     await wb.pick('rg-images-prod', /Resource group for the image template/);
     const dialog = wb.page.locator('.monaco-dialog-box');
-    await dialog.waitFor();
-    assert.match(await dialog.innerText(), new RegExp(`Create the image template ${NAME} in rg-images-prod`));
-    assert.match(await dialog.innerText(), /create the managed image/);
+    await dialog.waitFor({ timeout: 60_000 });
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Create the image template ${NAME} in rg-images-prod`));
+    assert.match(text, /create the managed image/);
+    assert.match(text, /does not have these yet/);
+    assert.match(text, new RegExp(`Contributor on /subscriptions/${SUB}/resourceGroups/rg-images-prod`));
     await wb.screenshot('image-builder-2-create-confirmation');
-    await button('.monaco-dialog-box', 'Create').click();
+    await button('.monaco-dialog-box', 'Assign Missing Roles and Create').click();
     await wb.waitForNotification(new RegExp(`The image template ${NAME} was created in rg-images-prod`), 60_000);
   });
 

@@ -2,7 +2,7 @@
 // bar, tree rows, the command palette, quick picks, notifications, the editor. Selectors are VS Code 1.105's DOM.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from './processes.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -417,6 +417,50 @@ export class Workbench {
     const after = await this.activeEditorText();
     if (after !== before) await this.page.keyboard.press('Control+Z');
     return after === before;
+  }
+
+  // ---- webviews and the Problems panel ----
+
+  /**
+   * The frame of a webview whose page has `selector` (code-server nests each webview in two iframes; the inner
+   * one holds the extension's page). Waits until such a frame exists.
+   */
+  async webviewFrame(selector: string, timeoutMs = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no webview shows "${selector}" (frames: ${this.page.frames().map(f => f.url().slice(0, 80)).join(', ')})`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** Opens the Problems panel and returns its rows as shown: the file rows and each marker's text with its line. */
+  async problems(): Promise<Array<{ text: string; severity: 'error' | 'warning' | 'info' | 'file' }>> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible().catch(() => false))) {
+      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)').catch(() => this.runCommand('Problems: Focus on Problems View'));
+      await panel.waitFor({ timeout: 10_000 });
+    }
+    await this.page.waitForTimeout(300);
+    return panel.locator('.monaco-list-row').evaluateAll(els => els.map(e => ({
+      text: ((e as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim(),
+      severity: e.querySelector('.codicon-error') ? 'error' as const : e.querySelector('.codicon-warning') ? 'warning' as const
+        : e.querySelector('.codicon-info') ? 'info' as const : 'file' as const,
+    })));
+  }
+
+  /** Waits until some Problems row matches (`present`) or none does (`!present`). */
+  async waitForProblem(text: string | RegExp, present = true, timeoutMs = 20_000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = (await this.problems()).map(p => p.text);
+      if (rows.some(r => matches(r, text)) === present) return rows;
+      if (Date.now() > deadline) throw new Error(`Problems ${present ? 'never showed' : 'still shows'} "${String(text)}" (rows: ${rows.join(' | ')})`);
+      await this.page.waitForTimeout(300);
+    }
   }
 
   // ---- screenshots ----
