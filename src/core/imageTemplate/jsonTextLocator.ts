@@ -2,6 +2,7 @@
 // pointed at by their property name (or their opening bracket), never by their whole span, so one finding doesn't
 // paint twenty lines.
 
+import { localizable } from '../l10n/Translate.ts';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonPath, TextRange } from './finding.ts';
 
@@ -24,26 +25,26 @@ export function parseJsonText(text: string): ParsedJsonText {
 }
 
 const PARSE_ERROR_TEXT: Record<string, string> = {
-  InvalidSymbol: 'Unexpected character.',
-  InvalidNumberFormat: 'This is not a valid number.',
-  PropertyNameExpected: 'A property name in double quotes is expected here.',
-  ValueExpected: 'A value is expected here.',
-  ColonExpected: 'A colon (:) is expected after the property name.',
-  CommaExpected: 'A comma is expected between items.',
-  CloseBraceExpected: 'A closing brace } is missing.',
-  CloseBracketExpected: 'A closing bracket ] is missing.',
-  EndOfFileExpected: 'Unexpected text after the end of the JSON.',
-  InvalidCommentToken: 'This comment is not closed.',
-  UnexpectedEndOfComment: 'This comment is not closed.',
-  UnexpectedEndOfString: 'This string is not closed (missing ").',
-  UnexpectedEndOfNumber: 'This number is incomplete.',
-  InvalidUnicode: 'Invalid \\u escape in a string.',
-  InvalidEscapeCharacter: 'Invalid escape character in a string.',
-  InvalidCharacter: 'Invalid character in a string (control characters must be escaped).',
+  InvalidSymbol: localizable('Unexpected character.'),
+  InvalidNumberFormat: localizable('This is not a valid number.'),
+  PropertyNameExpected: localizable('A property name in double quotes is expected here.'),
+  ValueExpected: localizable('A value is expected here.'),
+  ColonExpected: localizable('A colon (:) is expected after the property name.'),
+  CommaExpected: localizable('A comma is expected between items.'),
+  CloseBraceExpected: localizable('A closing brace } is missing.'),
+  CloseBracketExpected: localizable('A closing bracket ] is missing.'),
+  EndOfFileExpected: localizable('Unexpected text after the end of the JSON.'),
+  InvalidCommentToken: localizable('This comment is not closed.'),
+  UnexpectedEndOfComment: localizable('This comment is not closed.'),
+  UnexpectedEndOfString: localizable('This string is not closed (missing ").'),
+  UnexpectedEndOfNumber: localizable('This number is incomplete.'),
+  InvalidUnicode: localizable('Invalid Unicode escape in a string.'),
+  InvalidEscapeCharacter: localizable('Invalid escape character in a string.'),
+  InvalidCharacter: localizable('Invalid character in a string (control characters must be escaped).'),
 };
 
 function describeParseError(code: string): string {
-  return PARSE_ERROR_TEXT[code] ?? 'The JSON is not valid here.';
+  return PARSE_ERROR_TEXT[code] ?? localizable('The JSON is not valid here.');
 }
 
 /** The range for `path`; falls back to the deepest part of the path that exists (e.g. the parent of a missing property). */

@@ -5,28 +5,28 @@
 import type { ErrorObject } from 'ajv';
 import { localizable, type LocalizableMessage } from './finding.ts';
 
-const REQUIRED_MESSAGES: Record<string, string> = {
-  source: 'Missing "source": add the image to start from, a Marketplace image (PlatformImage), a managed image (ManagedImage) or a Compute Gallery image version (SharedImageVersion).',
-  distribute: 'Missing "distribute": add at least one distribution target (ManagedImage, SharedImage or VHD).',
-  identity: 'Missing "identity": Image Builder needs a user-assigned managed identity ("type": "UserAssigned") to read sources and write images.',
-  location: 'Missing "location": give a region where VM Image Builder runs, e.g. "westus2".',
-  properties: 'Missing "properties": the image template needs "source" and "distribute" in "properties".',
-  runOutputName: 'Missing "runOutputName": each distribution target needs a unique run output name.',
-  galleryImageId: 'Missing "galleryImageId": give the resource id of the Compute Gallery image definition to publish to.',
-  imageId: 'Missing "imageId": give the resource id of the managed image.',
-  imageVersionId: 'Missing "imageVersionId": give the resource id of the gallery image version to start from.',
-  apiVersion: 'Missing "apiVersion": use "2025-10-01".',
-  type: 'Missing "type".',
-  name: 'Missing "name".',
+const REQUIRED_MESSAGES: Record<string, LocalizableMessage> = {
+  source: localizable('Missing "source": add the image to start from, a Marketplace image (PlatformImage), a managed image (ManagedImage) or a Compute Gallery image version (SharedImageVersion).'),
+  distribute: localizable('Missing "distribute": add at least one distribution target (ManagedImage, SharedImage or VHD).'),
+  identity: localizable('Missing "identity": Image Builder needs a user-assigned managed identity ("type": "UserAssigned") to read sources and write images.'),
+  location: localizable('Missing "location": give a region where VM Image Builder runs, e.g. "westus2".'),
+  properties: localizable('Missing "properties": the image template needs "source" and "distribute" in "properties".'),
+  runOutputName: localizable('Missing "runOutputName": each distribution target needs a unique run output name.'),
+  galleryImageId: localizable('Missing "galleryImageId": give the resource id of the Compute Gallery image definition to publish to.'),
+  imageId: localizable('Missing "imageId": give the resource id of the managed image.'),
+  imageVersionId: localizable('Missing "imageVersionId": give the resource id of the gallery image version to start from.'),
+  apiVersion: localizable('Missing "apiVersion": use "2025-10-01".'),
+  type: localizable('Missing "type".'),
+  name: localizable('Missing "name".'),
 };
 
-const TYPE_MESSAGES: Record<string, string> = {
-  object: 'Expected an object { … } here.',
-  array: 'Expected a list [ … ] here.',
-  string: 'Expected a string in double quotes here.',
-  integer: 'Expected a whole number here.',
-  number: 'Expected a number here.',
-  boolean: 'Expected true or false here.',
+const TYPE_MESSAGES: Record<string, LocalizableMessage> = {
+  object: localizable('Expected an object { … } here.'),
+  array: localizable('Expected a list [ … ] here.'),
+  string: localizable('Expected a string in double quotes here.'),
+  integer: localizable('Expected a whole number here.'),
+  number: localizable('Expected a number here.'),
+  boolean: localizable('Expected true or false here.'),
 };
 
 export function describeSchemaError(error: ErrorObject): LocalizableMessage {
@@ -36,7 +36,7 @@ export function describeSchemaError(error: ErrorObject): LocalizableMessage {
     case 'required': {
       const missing = String(params.missingProperty);
       const hinted = REQUIRED_MESSAGES[missing];
-      if (hinted && missing !== 'type') return localizable(hinted);
+      if (hinted && missing !== 'type') return hinted;
       const allowed = enumOfProperty(parent, missing);
       return allowed
         ? localizable('Missing "{0}": use one of {1}.', missing, allowed.join(', '))
@@ -51,10 +51,11 @@ export function describeSchemaError(error: ErrorObject): LocalizableMessage {
         : localizable('"{0}" is not allowed here. Allowed: {1}.', extra, known.join(', '));
     }
   }
+  // The schema's own wording (its `errorMessage`s are translated like the rest: see schemaErrorMessages.test.ts).
   if (typeof parent?.errorMessage === 'string') return localizable(parent.errorMessage);
   switch (error.keyword) {
     case 'type':
-      return localizable(TYPE_MESSAGES[String(params.type)] ?? 'This value has the wrong type.');
+      return TYPE_MESSAGES[String(params.type)] ?? localizable('This value has the wrong type.');
     case 'enum':
       return localizable('Use one of: {0}.', ((params.allowedValues as unknown[]) ?? []).join(', '));
     case 'const':
