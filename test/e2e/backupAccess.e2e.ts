@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
 
 const PROD = 'Contoso Production';
+const DEV = 'Contoso Dev/Test';
 const VM = [PROD, 'Virtual machines', 'vm-db-01'];
 const VAULT_ID = '/subscriptions/3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12/resourceGroups/rg-security-prod/providers/Microsoft.KeyVault/vaults/kv-contoso-ade-eus';
 const BMS = 'f40e18f0-6544-45c2-9d24-639a8bb3b41a';
 const COMMAND = 'Allow Azure Backup to Read Encryption Keys…';
 
 interface AdminState {
+  vaults: Array<{ resource: { id: string; properties: { accessPolicies: Array<{ tenantId: string; objectId: string; permissions: { keys?: string[]; secrets?: string[] } }> } } }>;
   roleAssignments: Array<{ resource: { properties: { scope: string; principalId: string; roleDefinitionId: string } } }>;
   roleDefinitions: Array<{ resource: { name: string; properties: { roleName: string; type: string } } }>;
 }
@@ -29,6 +31,21 @@ function adminState(info: { armEndpoint: string; caCertPem: string }): Promise<A
     }).on('error', reject).end();
   });
 }
+
+function admin(info: { armEndpoint: string; caCertPem: string }, method: string, path: string, body?: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${info.armEndpoint}/__admin${path}`, { method, ca: info.caCertPem, headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve(text ? JSON.parse(text) : undefined));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+const policyOf = (state: AdminState, vaultName: string, objectId: string) =>
+  state.vaults.find((v) => v.resource.id.toLowerCase().endsWith(`/vaults/${vaultName}`))!.resource.properties.accessPolicies.find((p) => p.objectId === objectId);
 
 /** The active editor's lines as shown; wrapped lines (which keep the space at the break) are joined. */
 async function visibleEditorText(s: E2ESession): Promise<string> {
@@ -123,4 +140,42 @@ describe('Allow Azure Backup to read the encryption keys', { skip: realExtension
     assert.deepEqual(state.roleAssignments, before.roleAssignments, 'no role assignment was written');
     assert.deepEqual(state.roleDefinitions, before.roleDefinitions, 'no role definition was written');
   });
+
+  it('Graph denied (restricted tenant): the object id is pasted, a wrong one refused as typed, and the pasted id is granted', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    const info = s.azure!.info as unknown as { armEndpoint: string; caCertPem: string };
+    await admin(info, 'POST', '/faults', { route: 'graph.servicePrincipalByAppId', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+    try {
+      assert.equal(policyOf(await adminState(info), 'kv-contoso-app-dev', BMS), undefined, 'no entry before');
+      await wb.expandAndWaitForChildren([DEV]);
+      await wb.expandAndWaitForChildren([DEV, 'Key vaults']);
+      await wb.contextMenu(await wb.treeRow([DEV, 'Key vaults', 'kv-contoso-app-dev']), COMMAND);
+      const input = wb.quickInput();
+      await input.waitFor({ timeout: 60_000 });
+      const prompt = wb.page.locator('.quick-input-widget');
+      await prompt.filter({ hasText: /may not read service principals in this tenant/ }).waitFor({ timeout: 10_000 });
+      assert.match(await prompt.innerText(), /262044b1-e2ce-469f-a196-69ab7ada62d3/);
+      await input.fill('f40e18f0-6544-45c2');
+      await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: /Enter the object ID as a GUID/ }).waitFor({ timeout: 10_000 });
+      await wb.screenshot('backup-access-paste-refused');
+      await input.fill(` {${BMS.toUpperCase()}} `);
+      await wb.page.keyboard.press('Enter');
+
+      await wb.waitForEditor(/backup-access-kv-contoso-app-dev\.md/, 60_000);
+      const plan = await visibleEditorText(s);
+      assert.match(plan, new RegExp(`Backup Management Service object ID: ${BMS} \\(entered by you\\)`));
+      const dialog = wb.page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 30_000 });
+      await wb.screenshot('backup-access-pasted-plan');
+      await dialog.getByRole('button', { name: 'Grant Access' }).click();
+      await wb.waitForNotification(/Azure Backup can now read the encryption keys and secrets in kv-contoso-app-dev/, 60_000);
+      const entry = policyOf(await adminState(info), 'kv-contoso-app-dev', BMS);
+      assert.deepEqual(entry?.permissions.keys, ['get', 'list', 'backup']);
+      assert.deepEqual(entry?.permissions.secrets, ['get', 'list', 'backup']);
+    } finally {
+      await admin(info, 'DELETE', '/faults');
+    }
+  });
 });
+

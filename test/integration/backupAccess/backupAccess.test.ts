@@ -1,4 +1,4 @@
-import { after, before, beforeEach, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AzureCliCredential } from '@azure/identity';
 import type { SubscriptionSession } from '../../../src/azure/auth/AccountProvider.ts';
@@ -9,6 +9,7 @@ import { lookupBackupManagementService, readSignedInUserType } from '../../../sr
 import { executeBackupAccessSteps } from '../../../src/azure/keyVaultAccess/executeBackupAccessSteps.ts';
 import { planBackupAccessForVault, type VaultAccessRequest } from '../../../src/azure/keyVaultAccess/planBackupAccessForVault.ts';
 import { readVmEncryptionSources } from '../../../src/azure/keyVaultAccess/readVmEncryptionSources.ts';
+import { parseObjectId } from '../../../src/features/backupAccess/parseObjectId.ts';
 import { BACKUP_CUSTOM_ROLE_DEFAULT_NAME, BACKUP_KEY_VAULT_DATA_ACTIONS, KEY_VAULT_ADMINISTRATOR_ROLE_ID } from '../../../src/core/backupAccess/backupAccessConstants.ts';
 import { findEncryptionKeyVaults, vaultKeyUsage } from '../../../src/core/backupAccess/findEncryptionKeyVaults.ts';
 import { resolveCloudEndpoints } from '../../../src/core/cloud/resolveCloudEndpoints.ts';
@@ -28,7 +29,9 @@ let prod: SubscriptionSession;
 const originalPath = process.env.PATH;
 const BMS = CONTOSO_BACKUP_MANAGEMENT_SERVICE_OBJECT_ID;
 
-before(async () => {
+// Every test starts from the fixture as it is (a local Azure of its own), so none depends on what another granted
+// and they can run in any order or alone.
+beforeEach(async () => {
   local = await startLocalAzure({ fixture: backupAccessFixture() });
   process.env.PATH = `${local.azBinDir}:${originalPath}`;
   const resolution = resolveCloudEndpoints({
@@ -40,13 +43,9 @@ before(async () => {
   prod = listing.subscriptions.find((s) => s.name === 'Contoso Production')!;
 });
 
-after(async () => {
+afterEach(async () => {
   process.env.PATH = originalPath;
   await local?.stop();
-});
-
-beforeEach(() => {
-  local.faults.clear();
 });
 
 const changingCalls = () => local.state.requestLog.filter((r) => r.method !== 'GET');
@@ -157,22 +156,31 @@ test('RBAC vault, Key Vault Administrator chosen: one assignment of the built-in
   assert.equal(again.plan.alreadyGranted, true);
 });
 
-test('Graph unavailable (restricted tenant): the lookup says denied, and a pasted object id is granted the same way', async () => {
+test('Graph unavailable (restricted tenant): the lookup says denied, and a pasted object id is granted on the vault', async () => {
   local.faults.add({ route: 'graph.servicePrincipalByAppId', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
   const lookup = await lookupBackupManagementService(await graphClient());
   assert.equal(lookup.kind, 'unavailable');
   assert.equal(lookup.kind === 'unavailable' && lookup.reason, 'denied');
   assert.match(lookup.kind === 'unavailable' ? lookup.detail : '', /Insufficient privileges/);
 
-  // The user pastes the object id from the portal's Enterprise applications page: the plan is the same.
-  const pasted = BMS.toUpperCase();
+  // The user pastes the object id from the portal's Enterprise applications page, braces and all: the input box
+  // keeps what parseObjectId accepts, and that id is planned and granted like one from Graph.
+  assert.equal(parseObjectId('f40e18f0-6544-45c2-9d24'), undefined, 'a cut-off id is refused');
+  const pasted = parseObjectId(` "{${BMS.toUpperCase()}}" `)!;
+  assert.equal(pasted, BMS);
+  assert.equal(accessPolicies(ACCESS_POLICY_VAULT_ID).some((p) => p.objectId === BMS), false, 'nothing granted before');
   const { plan } = await planBackupAccessForVault(prod, { vaultId: ACCESS_POLICY_VAULT_ID, keyUsage: 'bekAndKek', principalObjectId: pasted });
-  assert.equal(plan.alreadyGranted, true, 'the id is matched case-insensitively with the entry granted earlier');
+  assert.deepEqual(plan.steps.map((s) => s.kind), ['addAccessPolicyPermissions']);
+  await executeBackupAccessSteps(prod, plan.steps);
+  const entry = accessPolicies(ACCESS_POLICY_VAULT_ID).find((p) => p.objectId === BMS)!;
+  assert.deepEqual(entry.permissions, { keys: ['get', 'list', 'backup'], secrets: ['get', 'list', 'backup'] });
+  const again = await planBackupAccessForVault(prod, { vaultId: ACCESS_POLICY_VAULT_ID, keyUsage: 'bekAndKek', principalObjectId: BMS.toUpperCase() });
+  assert.equal(again.plan.alreadyGranted, true, 'the id is matched case-insensitively');
 });
 
 test('a pasted id that is no principal of the directory: ARM refuses the role assignment with its own sentence', async () => {
   const { plan } = await planBackupAccessForVault(prod, { vaultId: RBAC_VAULT_ID, keyUsage: 'bekOnly', principalObjectId: '00000000-0000-4000-8000-000000000abc' });
-  assert.deepEqual(plan.steps.map((s) => s.kind), ['createRoleAssignment'], 'the custom role exists already');
+  assert.deepEqual(plan.steps.map((s) => s.kind), ['createCustomRoleDefinition', 'createRoleAssignment']);
   await assert.rejects(executeBackupAccessSteps(prod, plan.steps), (error) => {
     assert.match(formatAzureError(error), /PrincipalNotFound.*does not exist in the directory/);
     return true;
