@@ -141,6 +141,29 @@ describe('Allow Azure Backup to read the encryption keys', { skip: realExtension
     assert.deepEqual(state.roleDefinitions, before.roleDefinitions, 'no role definition was written');
   });
 
+  it('an access-policy vault from its node: the diff adds key and secret permissions, and the policy entry is in Azure', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    const info = s.azure!.info as unknown as { armEndpoint: string; caCertPem: string };
+    assert.equal(policyOf(await adminState(info), 'kv-contoso-ade-jpe', BMS), undefined, 'no entry before');
+    await wb.contextMenu(await wb.treeRow([PROD, 'Key vaults', 'kv-contoso-ade-jpe']), COMMAND);
+    await wb.waitForEditor(/backup-access-kv-contoso-ade-jpe\.md/, 60_000);
+    const plan = await visibleEditorText(s);
+    assert.match(plan, /Key vault kv-contoso-ade-jpe \(Access policies\)/);
+    assert.match(plan, /- Key permissions: \(none\)\s*\+ Key permissions: get, list, backup/);
+    assert.match(plan, /- Secret permissions: \(none\)\s*\+ Secret permissions: get, list, backup/);
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match(await dialog.innerText(), /Grant the Backup Management Service access on kv-contoso-ade-jpe\?/);
+    await wb.screenshot('backup-access-policy-diff');
+    await dialog.getByRole('button', { name: 'Grant Access' }).click();
+    await wb.waitForNotification(/Azure Backup can now read the encryption keys and secrets in kv-contoso-ade-jpe \(1 change/, 60_000);
+    const entry = policyOf(await adminState(info), 'kv-contoso-ade-jpe', BMS);
+    assert.deepEqual(entry?.permissions.keys, ['get', 'list', 'backup']);
+    assert.deepEqual(entry?.permissions.secrets, ['get', 'list', 'backup']);
+    assert.equal(entry?.tenantId, '72f988bf-86f1-41af-91ab-2d7cd011db47', 'the vault\'s tenant');
+  });
+
   it('Graph denied (restricted tenant): the object id is pasted, a wrong one refused as typed, and the pasted id is granted', async () => {
     const { wb } = s;
     await wb.clearNotifications();
