@@ -5,8 +5,10 @@ import { computeClient } from '../clients.ts';
 
 export interface VmEncryptionSources {
   vm: VirtualMachine & { id: string };
-  /** The VM's managed disks that could be read (a disk in another subscription may not be). */
+  /** The VM's managed disks that could be read. */
   disks: Disk[];
+  /** Those that could not (another subscription, no access): reported, not dropped. */
+  unreadableDiskIds: string[];
 }
 
 /**
@@ -20,12 +22,16 @@ export async function readVmEncryptionSources(session: SubscriptionSession, vmId
   const vm = await compute.virtualMachines.get(parts.resourceGroup, parts.name, { expand: 'instanceView' });
   const diskIds = [vm.storageProfile?.osDisk?.managedDisk?.id, ...(vm.storageProfile?.dataDisks ?? []).map((d) => d.managedDisk?.id)]
     .filter((id): id is string => !!id);
-  const disks = await Promise.all(
+  const read = await Promise.all(
     diskIds.map(async (id) => {
       const p = parseResourceId(id);
-      if (!p || p.subscriptionId.toLowerCase() !== session.subscriptionId.toLowerCase()) return undefined;
-      return compute.disks.get(p.resourceGroup, p.name).catch(() => undefined);
+      if (!p || p.subscriptionId.toLowerCase() !== session.subscriptionId.toLowerCase()) return { id, disk: undefined };
+      return { id, disk: await compute.disks.get(p.resourceGroup, p.name).catch(() => undefined) };
     }),
   );
-  return { vm: { ...vm, id: vm.id ?? vmId }, disks: disks.filter((d): d is Disk => d !== undefined) };
+  return {
+    vm: { ...vm, id: vm.id ?? vmId },
+    disks: read.flatMap((r) => (r.disk ? [r.disk] : [])),
+    unreadableDiskIds: read.filter((r) => !r.disk).map((r) => r.id),
+  };
 }

@@ -9,11 +9,15 @@ export interface VmBackupFacts {
   readonly vm: VmForBackup & { location: string };
   /** Which key vaults hold the VM's ADE keys (keyKind 'notEncrypted' when it uses none). */
   readonly encryption: EncryptionKeyVaultsResult;
+  /** The VM's managed disks as read (dataAccessAuthMode decides whether Azure Backup supports them). */
+  readonly disks: EncryptedDiskLike[];
+  /** Managed disks of the VM that could not be read: their support by Azure Backup is unknown. */
+  readonly unreadableDiskIds: string[];
 }
 
 /**
- * The VM as Azure Backup sees it: region, security type, and whether Azure Disk Encryption keys must be readable
- * by Backup. Read fresh (GET with instanceView, then each managed disk), because a tree node may be stale.
+ * The VM as Azure Backup sees it: region, security type, its disks, and whether Azure Disk Encryption keys must be
+ * readable by Backup. Read fresh (GET with instanceView, then each managed disk), because a tree node may be stale.
  */
 export async function readVmForBackup(session: SubscriptionSession, vmId: string): Promise<VmBackupFacts> {
   const parts = parseResourceId(vmId);
@@ -22,17 +26,18 @@ export async function readVmForBackup(session: SubscriptionSession, vmId: string
   const vm = await compute.virtualMachines.get(parts.resourceGroup, parts.name, { expand: 'instanceView' });
   const diskIds = [vm.storageProfile?.osDisk?.managedDisk?.id, ...(vm.storageProfile?.dataDisks ?? []).map((d) => d.managedDisk?.id)]
     .filter((id): id is string => typeof id === 'string');
-  const disks = await Promise.all(diskIds.map(async (id) => {
+  const read = await Promise.all(diskIds.map(async (id) => {
     const d = parseResourceId(id);
-    // A disk we may not read (another subscription, no access) only makes the ADE check rely on the VM's own record.
-    return d ? compute.disks.get(d.resourceGroup, d.name).catch(() => undefined) : undefined;
+    // A disk we may not read (another subscription, no access) is reported as unknown, not dropped.
+    const disk = d ? await compute.disks.get(d.resourceGroup, d.name).catch(() => undefined) : undefined;
+    return { id, disk };
   }));
-  const encryption = findEncryptionKeyVaults({
-    vm: vm as unknown as VmWithEncryptionLike,
-    disks: disks.filter((d) => d !== undefined) as unknown as EncryptedDiskLike[],
-  });
+  const disks = read.flatMap((r) => (r.disk ? [r.disk as unknown as EncryptedDiskLike] : []));
+  const encryption = findEncryptionKeyVaults({ vm: vm as unknown as VmWithEncryptionLike, disks });
   return {
     vm: { id: vm.id ?? vmId, name: vm.name, location: vm.location ?? '', securityProfile: { securityType: vm.securityProfile?.securityType } },
     encryption,
+    disks,
+    unreadableDiskIds: read.filter((r) => !r.disk).map((r) => r.id),
   };
 }

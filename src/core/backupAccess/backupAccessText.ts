@@ -130,6 +130,11 @@ export const BACKUP_ACCESS_TEXT = {
     message: localizable('Disk {disk} requires Microsoft Entra ID authorization for data access; Azure Backup does not support such disks.'),
     fix: localizable('Set the disk\'s data access authentication mode to None (dataAccessAuthMode) before enabling backup.'),
   },
+  'backup.diskUnreadable': {
+    message: localizable('Disk {disk} could not be read, so it is not known whether Azure Backup supports it.'),
+    why: localizable('Azure Backup does not support disks whose data access requires Microsoft Entra ID authorization; this disk\'s setting could not be checked.'),
+    fix: localizable('Check the disk\'s data access authentication mode (dataAccessAuthMode) in its subscription before relying on this backup.'),
+  },
   'backup.vmAgentNotReady': {
     message: localizable('The Azure VM agent is not reporting as ready on this VM.'),
     why: localizable('Azure Backup backs up a VM by installing an extension through the VM agent; VMs from custom images or migrated machines may need the agent installed by hand.'),

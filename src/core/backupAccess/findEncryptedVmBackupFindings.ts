@@ -12,10 +12,12 @@ import { checkGuestUser } from './rules/checkGuestUser.ts';
 import { checkKeyVaultPlacement } from './rules/checkKeyVaultPlacement.ts';
 import { checkRecoveryServicesVaultPlacement } from './rules/checkRecoveryServicesVaultPlacement.ts';
 import { checkStandaloneKeyEncryptionKey } from './rules/checkStandaloneKeyEncryptionKey.ts';
+import { checkUnreadableDisks } from './rules/checkUnreadableDisks.ts';
 import { checkVmAgentReady } from './rules/checkVmAgentReady.ts';
 
 export const ENCRYPTED_VM_BACKUP_RULES: readonly BackupCheckRule[] = [
   checkEntraIdDataAccessDisks,
+  checkUnreadableDisks,
   checkStandaloneKeyEncryptionKey,
   checkRecoveryServicesVaultPlacement,
   checkKeyVaultPlacement,

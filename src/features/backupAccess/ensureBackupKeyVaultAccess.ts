@@ -61,6 +61,7 @@ export async function ensureBackupKeyVaultAccess(
     vm: uses.sources.vm,
     encryption: uses.encryption,
     disks: uses.sources.disks,
+    unreadableDiskIds: uses.sources.unreadableDiskIds,
     keyVaults: states.map((x) => ({ id: x.state.vault.id, name: x.state.vault.name, location: x.state.vault.location })),
     signedInUser: principal.isGuest === undefined ? undefined : { isGuest: principal.isGuest },
     backupPrincipalResolved: principal.resolvedBy === 'graph',
@@ -149,6 +150,12 @@ async function grantPlannedAccess(
 
   const stepCount = plans.reduce((n, p) => n + p.steps.length, 0);
   const vaultNames = plans.map((p) => lastSegment(p.vaultId)).join(', ');
+  // A finding that means Azure Backup cannot back up this VM (an Entra-ID disk, a certificate's KEK, a vault of
+  // another region): granting would change the vault for a backup that cannot work, so nothing is changed.
+  const blocking = input.findings.filter((f) => f.severity === 'error' && f.rule.startsWith('backup.'));
+  if (blocking.length > 0) {
+    throw new Error(t('Azure Backup cannot back up {0}: {1} Nothing was changed; see the document.', input.vmName ?? vaultNames, localizeFinding(blocking[0], named).message));
+  }
   if (stepCount === 0) {
     const blocked = plans.some((p) => !p.alreadyGranted);
     if (blocked) throw new Error(t('Azure Backup\'s access to {0} cannot be planned: see the problems in the document.', vaultNames));

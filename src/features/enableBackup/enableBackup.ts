@@ -7,6 +7,8 @@ import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import type { ResourceNode } from '../../tree/TreeNode.ts';
 import { pickResource } from '../pickers/pickResource.ts';
 import { ensureBackupKeyVaultAccess } from '../backupAccess/ensureBackupKeyVaultAccess.ts';
+import { findVmDiskBackupFindings } from '../../core/backupAccess/findVmDiskBackupFindings.ts';
+import { confirmDiskFindings } from './confirmDiskFindings.ts';
 import { pickBackupPolicy } from './pickBackupPolicy.ts';
 import { pickRecoveryVault } from './pickRecoveryVault.ts';
 import { refreshVirtualMachines } from './refreshVirtualMachines.ts';
@@ -50,6 +52,8 @@ export async function enableBackup(s: Services, node?: ResourceNode): Promise<vo
     }
     return;
   }
+  // Every VM, encrypted or not: Azure Backup does not support disks whose data access requires Entra ID.
+  await confirmDiskFindings(vmName, findVmDiskBackupFindings({ disks: facts.disks, unreadableDiskIds: facts.unreadableDiskIds }));
   const usesAde = facts.encryption.keyKind !== 'notEncrypted';
   const vault = await pickRecoveryVault(session, facts.vm, usesAde);
   const policy = await pickBackupPolicy(session, vault.id, facts.vm);

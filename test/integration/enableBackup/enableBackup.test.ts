@@ -22,7 +22,9 @@ import { presentVirtualMachine } from '../../../src/core/resources/presentVirtua
 import { executeBackupAccessSteps } from '../../../src/azure/keyVaultAccess/executeBackupAccessSteps.ts';
 import { planBackupAccessForVault } from '../../../src/azure/keyVaultAccess/planBackupAccessForVault.ts';
 import { vaultKeyUsage } from '../../../src/core/backupAccess/findEncryptionKeyVaults.ts';
-import { CONTOSO_BACKUP_MANAGEMENT_SERVICE_OBJECT_ID, PROD_SUBSCRIPTION } from '../../azure-local/fixtures/default.ts';
+import { findVmDiskBackupFindings, diskBackupDecision } from '../../../src/core/backupAccess/findVmDiskBackupFindings.ts';
+import { linuxVm, managedDisk } from '../../azure-local/fixtures/builders.ts';
+import { CONTOSO_BACKUP_MANAGEMENT_SERVICE_OBJECT_ID, PROD_SUBSCRIPTION, defaultFixture } from '../../azure-local/fixtures/default.ts';
 import { startLocalAzure, type LocalAzure } from '../../azure-local/startLocalAzure.ts';
 import { recoveryServicesBackupStateOf } from '../../azure-local/state/RecoveryServicesBackupState.ts';
 import { localCloud } from '../support/localCloud.ts';
@@ -30,13 +32,31 @@ import { localCloud } from '../support/localCloud.ts';
 // "Enable backup" and "Back up now" through the extension's own adapters and the real Recovery Services SDKs,
 // against the local Azure: vault choice, policy, protection, the on-demand backup and its job to the end.
 
+/**
+ * The default local Azure plus two VMs Azure Backup must not take silently: vm-secure-01, whose OS disk requires
+ * Microsoft Entra ID for data access, and vm-split-01, whose data disk cannot be read (it is gone).
+ */
+function enableBackupFixture() {
+  const fixture = defaultFixture();
+  const sec = { subscriptionId: PROD_SUBSCRIPTION, resourceGroup: 'rg-security-prod', location: 'japaneast' };
+  const secureOs = managedDisk({ ...sec, name: 'vm-secure-01_OsDisk_1', sizeGB: 1, os: true, diskState: 'Attached', extra: { properties: { dataAccessAuthMode: 'AzureActiveDirectory' } } });
+  const splitOs = managedDisk({ ...sec, name: 'vm-split-01_OsDisk_1', sizeGB: 1, os: true, diskState: 'Attached' });
+  const gone = managedDisk({ ...sec, name: 'vm-split-01-data-gone', sizeGB: 1, diskState: 'Attached' });
+  fixture.virtualMachines.push(
+    linuxVm({ ...sec, name: 'vm-secure-01', size: 'Standard_D2s_v5', powerState: 'running', osDisk: secureOs }),
+    linuxVm({ ...sec, name: 'vm-split-01', size: 'Standard_D2s_v5', powerState: 'running', osDisk: splitOs, dataDisks: [gone] }),
+  );
+  fixture.disks.push(secureOs, splitOs);
+  return fixture;
+}
+
 let local: LocalAzure;
 let prod: SubscriptionSession;
 const originalPath = process.env.PATH;
 const poll = { pollIntervalMs: 50 };
 
 before(async () => {
-  local = await startLocalAzure({ lroDurationMs: 150, retryAfterSeconds: 0 });
+  local = await startLocalAzure({ fixture: enableBackupFixture(), lroDurationMs: 150, retryAfterSeconds: 0 });
   recoveryServicesBackupStateOf(local.state).settings.backupJobDurationMs = 600;
   process.env.PATH = `${local.azBinDir}:${originalPath}`;
   const listing = await listAzureCliSubscriptions(localCloud(local), azureCliCredentials());
@@ -207,4 +227,22 @@ test('the ADE-encrypted VM: its backup fails until Azure Backup may read its key
   await executeBackupAccessSteps(prod, plan.steps);
   const job = await followBackupJob(prod, protection, await triggerVmBackup(prod, protection, new Date(Date.now() + 86400_000), poll), poll);
   assert.equal(job.properties?.status, 'Completed');
+});
+
+test('disks Azure Backup does not support are found on any VM, read from Azure: an Entra-ID disk refuses, an unreadable disk asks', async () => {
+  const secure = await readVmForBackup(prod, (await vm('vm-secure-01')).id);
+  assert.equal(secure.encryption.keyKind, 'notEncrypted', 'not an ADE VM: the check runs anyway');
+  const refused = findVmDiskBackupFindings(secure);
+  assert.deepEqual(refused.map((f) => [f.rule, f.severity, f.params?.disk]), [['backup.entraIdDataAccessDisk', 'error', 'vm-secure-01_OsDisk_1']]);
+  assert.equal(diskBackupDecision(refused), 'refuse');
+
+  const split = await readVmForBackup(prod, (await vm('vm-split-01')).id);
+  assert.deepEqual(split.disks.map((d) => d.name), ['vm-split-01_OsDisk_1']);
+  assert.deepEqual(split.unreadableDiskIds.map((id) => id.split('/').pop()), ['vm-split-01-data-gone'], 'the disk that could not be read is kept, not dropped');
+  const asked = findVmDiskBackupFindings(split);
+  assert.deepEqual(asked.map((f) => [f.rule, f.severity]), [['backup.diskUnreadable', 'warning']]);
+  assert.equal(diskBackupDecision(asked), 'confirm');
+
+  const web01 = await readVmForBackup(prod, (await vm('vm-web-01')).id);
+  assert.equal(diskBackupDecision(findVmDiskBackupFindings(web01)), 'proceed');
 });

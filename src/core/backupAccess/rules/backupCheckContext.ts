@@ -9,6 +9,8 @@ export interface BackupCheckContext {
   vm: VmWithEncryptionLike & { id: string };
   encryption: EncryptionKeyVaultsResult;
   disks?: EncryptedDiskLike[];
+  /** The VM's managed disks that could not be read: their data access mode is unknown. */
+  unreadableDiskIds?: string[];
   /** The key vaults found (vaults.get), for their location. */
   keyVaults?: { id: string; name?: string; location?: string }[];
   /** From the signed-in account (e.g. Graph /me userType, or the token's `acct` claim). */

@@ -7,7 +7,7 @@ import type { BackupAccessFinding } from '../backupAccessTypes.ts';
 import { lastSegment } from '../armResourceIds.ts';
 import type { BackupCheckContext } from './backupCheckContext.ts';
 
-export function checkEntraIdDataAccessDisks(context: BackupCheckContext): BackupAccessFinding[] {
+export function checkEntraIdDataAccessDisks(context: Pick<BackupCheckContext, 'disks'>): BackupAccessFinding[] {
   return (context.disks ?? [])
     .filter((d) => d.dataAccessAuthMode?.toLowerCase() === ENTRA_ID_DATA_ACCESS_AUTH_MODE.toLowerCase())
     .map((d) => {
