@@ -86,6 +86,10 @@ export const BACKUP_ACCESS_TEXT = {
     message: localizable('You are signed in as a guest user: Azure Backup gets no access to the key vault unless you grant it here.'),
     why: localizable('For member users Azure Backup gets access to the key vault without further action; guest users must give Azure Backup permissions, and backup of an encrypted VM can only be configured with access to the key vault.'),
   },
+  'backup.guestOrMemberNote': {
+    message: localizable('Your key vault is associated with the Microsoft Entra tenant of your subscription. For member users, Azure Backup gets access to the key vault without further action; for guest users, you must give Azure Backup permissions to access the key vault.'),
+    why: localizable('Whether you are a member or a guest of this tenant could not be read. Backup of an encrypted VM can only be configured with access to the key vault.'),
+  },
   'backup.principalUnresolved': {
     message: localizable('The object id of the Backup Management Service in this tenant could not be read from Microsoft Graph.'),
     why: localizable('Guest users and restricted tenants often cannot read service principals.'),

@@ -2,7 +2,7 @@
 // shell shows one list before the user confirms the plan.
 
 import type { BackupAccessFinding } from './backupAccessTypes.ts';
-import type { BackupCheckContext, BackupCheckRule } from './rules/backupCheckContext.ts';
+import { usesAde, type BackupCheckContext, type BackupCheckRule } from './rules/backupCheckContext.ts';
 import { checkAdeRestoreLimits } from './rules/checkAdeRestoreLimits.ts';
 import { checkAdeWithServerSideCmk } from './rules/checkAdeWithServerSideCmk.ts';
 import { checkAlreadyProtected } from './rules/checkAlreadyProtected.ts';
@@ -22,8 +22,8 @@ export const ENCRYPTED_VM_BACKUP_RULES: readonly BackupCheckRule[] = [
   checkRecoveryServicesVaultPlacement,
   checkKeyVaultPlacement,
   checkAdeWithServerSideCmk,
-  checkBackupPrincipalResolved,
-  checkGuestUser,
+  (context) => (usesAde(context) ? checkBackupPrincipalResolved(context) : []),
+  (context) => (usesAde(context) ? checkGuestUser(context) : []),
   checkVmAgentReady,
   checkAlreadyProtected,
   checkAdeRestoreLimits,
@@ -35,4 +35,9 @@ export function findEncryptedVmBackupFindings(context: BackupCheckContext): Back
   const findings = [...context.encryption.findings, ...ENCRYPTED_VM_BACKUP_RULES.flatMap((rule) => rule(context))];
   // Stable sort keeps each rule's own order within a severity.
   return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+/** From a key vault node there is no VM: only the rules about the principal and the signed-in user apply. */
+export function findKeyVaultBackupFindings(context: Pick<BackupCheckContext, 'signedInUser' | 'backupPrincipalResolved'>): BackupAccessFinding[] {
+  return [...checkBackupPrincipalResolved(context), ...checkGuestUser(context)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }

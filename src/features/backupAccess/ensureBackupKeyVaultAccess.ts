@@ -6,7 +6,7 @@ import { readKeyBacksCertificate } from '../../azure/keyVaultAccess/readKeyBacks
 import { readVmBackupProtection } from '../../azure/recoveryServices/readVmBackupProtection.ts';
 import { lastSegment, subscriptionIdOf } from '../../core/backupAccess/armResourceIds.ts';
 import type { BackupAccessFinding } from '../../core/backupAccess/backupAccessTypes.ts';
-import { findEncryptedVmBackupFindings } from '../../core/backupAccess/findEncryptedVmBackupFindings.ts';
+import { findEncryptedVmBackupFindings, findKeyVaultBackupFindings } from '../../core/backupAccess/findEncryptedVmBackupFindings.ts';
 import type { Services } from '../../services.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import { gatherBackupCheckFacts } from './gatherBackupCheckFacts.ts';
@@ -79,7 +79,10 @@ export async function ensureBackupAccessForVault(s: Services, session: Subscript
   const principal = await principals(session.tenantId);
   const states = await withReadProgress(t('Reading the permissions of Azure Backup…'), () =>
     readStates(s, session, [{ vaultId, keyUsage: 'bekAndKek' }], principals));
-  const findings: BackupAccessFinding[] = [];
+  const findings = findKeyVaultBackupFindings({
+    signedInUser: principal.isGuest === undefined ? undefined : { isGuest: principal.isGuest },
+    backupPrincipalResolved: principal.resolvedBy === 'graph',
+  });
   return grantPlannedAccess(s, { principal, states, findings });
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEncryptedVmBackupFindings } from '../../../src/core/backupAccess/findEncryptedVmBackupFindings.ts';
+import { findEncryptedVmBackupFindings, findKeyVaultBackupFindings } from '../../../src/core/backupAccess/findEncryptedVmBackupFindings.ts';
 import { findEncryptionKeyVaults } from '../../../src/core/backupAccess/findEncryptionKeyVaults.ts';
 import type { BackupCheckContext } from '../../../src/core/backupAccess/rules/backupCheckContext.ts';
 import type { EncryptedDiskLike } from '../../../src/core/backupAccess/encryptionSourceTypes.ts';
@@ -23,7 +23,8 @@ const READY_AGENT = { vmAgent: { statuses: [{ code: 'ProvisioningState/succeeded
 
 function context(over: Partial<BackupCheckContext> = {}, disks: EncryptedDiskLike[] = [ADE_DISK]): BackupCheckContext {
   const vm = { id: VM_ID, location: 'japaneast', instanceView: READY_AGENT };
-  return { vm, disks, encryption: findEncryptionKeyVaults({ vm, disks }), keyVaults: [{ id: VAULT_ID, location: 'japaneast' }], ...over };
+  // A member found in Graph unless a test says otherwise (the guest/member note has tests of its own).
+  return { vm, disks, encryption: findEncryptionKeyVaults({ vm, disks }), keyVaults: [{ id: VAULT_ID, location: 'japaneast' }], signedInUser: { isGuest: false }, backupPrincipalResolved: true, ...over };
 }
 
 const rules = (ctx: BackupCheckContext) => findEncryptedVmBackupFindings(ctx).map((f) => f.rule);
@@ -99,4 +100,21 @@ test('a VM agent that is not ready is a warning; an unread instance view says no
 
 test('an already protected VM is told to grant access so backups continue', () => {
   assert.ok(rules(context({ vmAlreadyProtected: true })).includes('backup.alreadyProtected'));
+});
+
+test('the article\'s member/guest sentence is shown when the user type is unknown or the principal was pasted', () => {
+  assert.ok(rules(context({ signedInUser: undefined })).includes('backup.guestOrMemberNote'));
+  assert.ok(rules(context({ backupPrincipalResolved: false })).includes('backup.guestOrMemberNote'));
+  assert.ok(!rules(context()).includes('backup.guestOrMemberNote'), 'a member found in Graph needs no note');
+  const guest = rules(context({ signedInUser: { isGuest: true }, backupPrincipalResolved: false }));
+  assert.ok(guest.includes('backup.guestUser') && !guest.includes('backup.guestOrMemberNote'), 'a known guest gets the warning instead');
+  const note = findEncryptedVmBackupFindings(context({ signedInUser: undefined })).find((f) => f.rule === 'backup.guestOrMemberNote')!;
+  assert.match(note.message, /For member users, Azure Backup gets access to the key vault without further action; for guest users, you must give Azure Backup permissions/);
+});
+
+test('from a key vault node (no VM) the principal and guest rules still run', () => {
+  const pasted = findKeyVaultBackupFindings({ signedInUser: { isGuest: false }, backupPrincipalResolved: false }).map((f) => f.rule);
+  assert.deepEqual(pasted, ['backup.principalUnresolved', 'backup.guestOrMemberNote']);
+  assert.deepEqual(findKeyVaultBackupFindings({ signedInUser: { isGuest: true }, backupPrincipalResolved: true }).map((f) => f.rule), ['backup.guestUser']);
+  assert.deepEqual(findKeyVaultBackupFindings({ signedInUser: { isGuest: false }, backupPrincipalResolved: true }), []);
 });

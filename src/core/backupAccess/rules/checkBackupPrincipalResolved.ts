@@ -4,9 +4,9 @@
 import { BACKUP_MANAGEMENT_SERVICE_APP_ID } from '../backupAccessConstants.ts';
 import { backupAccessFinding } from '../backupAccessText.ts';
 import type { BackupAccessFinding } from '../backupAccessTypes.ts';
-import { usesAde, type BackupCheckContext } from './backupCheckContext.ts';
+import type { BackupCheckContext } from './backupCheckContext.ts';
 
-export function checkBackupPrincipalResolved(context: BackupCheckContext): BackupAccessFinding[] {
-  if (!usesAde(context) || context.backupPrincipalResolved !== false) return [];
+export function checkBackupPrincipalResolved(context: Pick<BackupCheckContext, 'backupPrincipalResolved'>): BackupAccessFinding[] {
+  if (context.backupPrincipalResolved !== false) return [];
   return [backupAccessFinding('backup.principalUnresolved', 'warning', { appId: BACKUP_MANAGEMENT_SERVICE_APP_ID })];
 }
