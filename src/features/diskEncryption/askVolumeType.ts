@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { AdeOperation, VolumeType } from '../../core/encryption/adeModel.ts';
+import type { AdeOperation, VirtualMachineLike, VolumeType } from '../../core/encryption/adeModel.ts';
 import type { AdeEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
+import { volumeTypeInputForVm } from '../../core/encryption/volumeTypeInputForVm.ts';
 import { listVolumeTypeChoices, VOLUME_TYPE_REASONS } from '../../core/encryption/volumeTypeRules.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import { translateCoreText } from './translateCoreText.ts';
@@ -21,17 +22,14 @@ function volumeTypeLabel(volumeType: VolumeType): string {
  */
 export async function askVolumeType(input: {
   vmName: string;
+  vm: VirtualMachineLike;
   operation: Exclude<AdeOperation, 'Disable'>;
-  hasDataDisks: boolean;
   status?: AdeEncryptionStatus;
 }): Promise<VolumeType> {
-  const choices = listVolumeTypeChoices({
-    operation: input.operation,
-    hasDataDisks: input.hasDataDisks,
-    ...(input.status ? { status: input.status } : {}),
-  });
+  const choiceInput = volumeTypeInputForVm(input.vm, input.operation, input.status);
+  const choices = listVolumeTypeChoices(choiceInput);
   const alreadyEncrypted = !!input.status && (input.status.os === 'Encrypted' || input.status.data === 'Encrypted');
-  if (alreadyEncrypted && input.hasDataDisks) {
+  if (alreadyEncrypted && choiceInput.hasDataDisks) {
     // Adding a data disk to an encrypted VM: attaching is not enough (article 001).
     void vscode.window.showInformationMessage(translateCoreText(t, VOLUME_TYPE_REASONS.newDiskMustBeMounted));
   }

@@ -38,7 +38,7 @@ export async function enableDiskEncryption(deps: EncryptionDeps, node?: Resource
   const dataDisks = hasDataDisks(target.vm);
   const status = parseEncryptionStatus(target.vm);
   const operation = await askOperation(dataDisks);
-  const volumeType = await askVolumeType({ vmName: vm.name, operation, hasDataDisks: dataDisks, ...(status.extension.present ? { status } : {}) });
+  const volumeType = await askVolumeType({ vmName: vm.name, vm: target.vm, operation, ...(status.extension.present || showsEncryption(status) ? { status } : {}) });
   // The key vault step picks or creates a vault in the VM's region, fixes what it must, and picks or creates the KEK.
   // An encrypted VM keeps the keys it has (article 004: changing them is not supported): they are preselected.
   const previous = showsEncryption(status) ? readPreviousEncryptionKeys(target.vm) : undefined;
