@@ -10,7 +10,16 @@ export type DeletionPlan =
   | { kind: 'cancelBuildFirst'; confirmation: string }
   | { kind: 'explain'; message: string };
 
-export function planTemplateDeletion(template: JsonObject, t: Translate): DeletionPlan {
+export interface DeletionContext {
+  now?: Date;
+  /** A cancel this window asked for failed (when): cancelling again would fail the same way. */
+  cancelFailedAt?: Date;
+}
+
+/** The service's default build timeout when `buildTimeoutInMinutes` is 0 or absent (4 hours). */
+const DEFAULT_BUILD_TIMEOUT_MINUTES = 240;
+
+export function planTemplateDeletion(template: JsonObject, t: Translate, context: DeletionContext = {}): DeletionPlan {
   const name = String(template.name ?? '');
   const properties = asObject(template.properties) ?? {};
   const provisioning = String(properties.provisioningState ?? '');
@@ -20,6 +29,13 @@ export function planTemplateDeletion(template: JsonObject, t: Translate): Deleti
     return { kind: 'explain', message: t('{0} is still being created (provisioning state {1}). Wait until it is Succeeded or Failed, then delete it; deleting now would be refused.', name, provisioning) };
   }
   if (provisioning === 'Deleting') return { kind: 'explain', message: t('{0} is already being deleted.', name) };
+  const stuck = stuckRun(properties, context.now ?? new Date());
+  if ((run === 'Running' || run === 'Canceling') && context.cancelFailedAt) {
+    return { kind: 'explain', message: t('The build of {0} could not be cancelled, so the template cannot be deleted yet. Cancelling again would fail the same way: wait for the service to end the run (the tree shows when), then delete it. If it stays {1}, open a support request with the template id.', name, run) };
+  }
+  if (stuck) {
+    return { kind: 'explain', message: t('The build of {0} started {1} minutes ago, longer than its build timeout of {2} minutes, and still shows {3}: it looks stuck. The service ends such a run itself; delete the template once its last run is no longer {3}. If it stays {3}, open a support request with the template id.', name, stuck.minutes, stuck.timeout, run) };
+  }
   if (run === 'Canceling') {
     return { kind: 'explain', message: t('The build of {0} is being cancelled. Delete the template when its last run shows Canceled.', name) };
   }
@@ -30,4 +46,16 @@ export function planTemplateDeletion(template: JsonObject, t: Translate): Deleti
     return { kind: 'cancelBuildFirst', confirmation: t('{0} is building. Cancel the build and then delete the template? {1}', name, consequence) };
   }
   return { kind: 'delete', confirmation: t('Delete the image template {0}? {1}', name, consequence) };
+}
+
+/** A Running or Canceling run older than the template's build timeout (plus the service's own slack, 30 minutes). */
+function stuckRun(properties: JsonObject, now: Date): { minutes: number; timeout: number } | undefined {
+  const status = asObject(properties.lastRunStatus);
+  if (status?.runState !== 'Running' && status?.runState !== 'Canceling') return undefined;
+  const started = new Date(String(status.startTime ?? ''));
+  if (Number.isNaN(started.getTime())) return undefined;
+  const configured = Number(properties.buildTimeoutInMinutes);
+  const timeout = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_BUILD_TIMEOUT_MINUTES;
+  const minutes = Math.floor((now.getTime() - started.getTime()) / 60_000);
+  return minutes > timeout + 30 ? { minutes, timeout } : undefined;
 }

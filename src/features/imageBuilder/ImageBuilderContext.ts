@@ -10,6 +10,8 @@ import { pickResource } from '../pickers/pickResource.ts';
 export interface ImageBuilderContext {
   readonly services: Services;
   readonly workspaceState: vscode.Memento;
+  /** Templates whose build cancel failed in this window (lower-cased id → when): Delete explains instead of retrying. */
+  readonly failedCancels: Map<string, Date>;
 }
 
 export interface TemplateTarget {

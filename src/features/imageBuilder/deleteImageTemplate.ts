@@ -13,7 +13,7 @@ export async function deleteImageTemplate(ctx: ImageBuilderContext, node?: Resou
     refreshTemplates(ctx, target.session);
     throw new Error(vscode.l10n.t('The image template {0} no longer exists.', target.name));
   }
-  const plan = planTemplateDeletion(template as Record<string, unknown>, t);
+  const plan = planTemplateDeletion(template as Record<string, unknown>, t, { cancelFailedAt: ctx.failedCancels.get(target.id.toLowerCase()) });
   if (plan.kind === 'explain') {
     void vscode.window.showInformationMessage(plan.message);
     return;
@@ -23,7 +23,13 @@ export async function deleteImageTemplate(ctx: ImageBuilderContext, node?: Resou
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the image template {0}…', target.name) }, async (progress) => {
     if (plan.kind === 'cancelBuildFirst') {
       progress.report({ message: vscode.l10n.t('cancelling the build first') });
-      await cancelImageBuild(target.session, target.resourceGroup, target.name);
+      try {
+        await cancelImageBuild(target.session, target.resourceGroup, target.name);
+      } catch (error) {
+        // Remembered, so the next Delete explains instead of cancelling again.
+        ctx.failedCancels.set(target.id.toLowerCase(), new Date());
+        throw new Error(vscode.l10n.t('The build of {0} could not be cancelled, so it was not deleted: {1}', target.name, error instanceof Error ? error.message : String(error)));
+      }
     }
     progress.report({ message: vscode.l10n.t('deleting the template and its staging resources') });
     await deleteTemplate(target.session, target.resourceGroup, target.name);

@@ -16,7 +16,7 @@ import { saveTemplateToFile } from './saveTemplateToFile.ts';
 import { showRunOutputs } from './showRunOutputs.ts';
 
 export function registerImageBuilder(context: vscode.ExtensionContext, services: Services): void {
-  const ctx: ImageBuilderContext = { services, workspaceState: context.workspaceState };
+  const ctx: ImageBuilderContext = { services, workspaceState: context.workspaceState, failedCancels: new Map() };
   const watcher = new BuildWatcher(ctx);
   const logs = new BuildLogViewer(ctx);
   const register = (id: string, handler: (...args: never[]) => unknown) =>

@@ -46,3 +46,27 @@ test('a template being created, deleted or cancelled is explained, not retried',
     assert.match((plan as { message: string }).message, text);
   }
 });
+
+const runningSince = (minutesAgo: number, runState = 'Running', buildTimeoutInMinutes?: number) => ({
+  name: 'it-web',
+  properties: {
+    provisioningState: 'Succeeded', ...(buildTimeoutInMinutes !== undefined ? { buildTimeoutInMinutes } : {}),
+    lastRunStatus: { runState, startTime: new Date(NOW.getTime() - minutesAgo * 60_000).toISOString() },
+  },
+});
+const NOW = new Date('2026-12-05T12:00:00Z');
+
+test('a run far past its build timeout is explained as stuck instead of cancelled blindly', () => {
+  const stuck = planTemplateDeletion(runningSince(200, 'Running', 60), t, { now: NOW });
+  assert.equal(stuck.kind, 'explain');
+  assert.match((stuck as { message: string }).message, /started 200 minutes ago, longer than its build timeout of 60 minutes, and still shows Running: it looks stuck/);
+  // Without buildTimeoutInMinutes the service's default of 4 hours applies; within it (plus slack) the build is cancelled first.
+  assert.equal(planTemplateDeletion(runningSince(200), t, { now: NOW }).kind, 'cancelBuildFirst');
+  assert.match((planTemplateDeletion(runningSince(300, 'Canceling'), t, { now: NOW }) as { message: string }).message, /timeout of 240 minutes, and still shows Canceling/);
+});
+
+test('after a failed cancel, Delete explains rather than cancelling again', () => {
+  const plan = planTemplateDeletion(runningSince(10), t, { now: NOW, cancelFailedAt: new Date(NOW.getTime() - 60_000) });
+  assert.equal(plan.kind, 'explain');
+  assert.match((plan as { message: string }).message, /could not be cancelled, so the template cannot be deleted yet\. Cancelling again would fail the same way/);
+});
