@@ -40,9 +40,20 @@ export class SubscriptionInventory {
 export class InventoryStore {
   private readonly list: ListResources;
   private readonly inventories = new Map<string, SubscriptionInventory>();
+  private readonly listeners = new Set<(session: SubscriptionSession, kind: ResourceKind, items: unknown[]) => void>();
 
   constructor(list: ListResources) {
-    this.list = list;
+    // Every fresh listing is also told to the listeners (e.g. Image Builder follows the builds a listing shows running).
+    this.list = async (session, kind) => {
+      const items = await list(session, kind);
+      for (const listener of this.listeners) listener(session, kind, items);
+      return items;
+    };
+  }
+
+  onDidList(listener: (session: SubscriptionSession, kind: ResourceKind, items: unknown[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
   for(session: SubscriptionSession): SubscriptionInventory {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { cancelImageBuild, getImageTemplateJson } from '../../azure/imageBuilder/imageTemplateOperations.ts';
-import { describeRunStatus, type LastRunStatus, type RunAction } from '../../core/imageBuilder/describeRunStatus.ts';
+import { describeRunStatus, isRunActive, type LastRunStatus, type RunAction } from '../../core/imageBuilder/describeRunStatus.ts';
 import { asTemplateNode, pollIntervalMs, refreshTemplates, t, type ImageBuilderContext, type TemplateTarget } from './ImageBuilderContext.ts';
 
 /**
@@ -10,6 +10,8 @@ import { asTemplateNode, pollIntervalMs, refreshTemplates, t, type ImageBuilderC
  */
 export class BuildWatcher implements vscode.Disposable {
   private readonly watching = new Map<string, Promise<LastRunStatus | undefined>>();
+  /** Templates followed quietly (no notification) because a listing showed their build running. */
+  private readonly following = new Set<string>();
   private disposed = false;
   private readonly ctx: ImageBuilderContext;
 
@@ -25,11 +27,47 @@ export class BuildWatcher implements vscode.Disposable {
   watch(target: TemplateTarget): Promise<LastRunStatus | undefined> {
     const key = target.id.toLowerCase();
     let watch = this.watching.get(key);
+    // A quiet follow is replaced by a watch with its notification when the user asks (Build on a running template).
+    if (watch && this.following.delete(key)) watch = undefined;
     if (!watch) {
       watch = this.run(target).finally(() => this.watching.delete(key));
       this.watching.set(key, watch);
     }
     return watch;
+  }
+
+  /**
+   * Keeps the tree live for a build this window did not start (a listing showed it Running or Canceling): polls
+   * quietly, without a notification, and redraws the tree until the run ends.
+   */
+  follow(target: TemplateTarget): void {
+    const key = target.id.toLowerCase();
+    if (this.watching.has(key)) return;
+    this.following.add(key);
+    const poll = this.poll(target, key).finally(() => {
+      this.following.delete(key);
+      if (this.watching.get(key) === poll) this.watching.delete(key);
+    });
+    this.watching.set(key, poll);
+  }
+
+  private async poll(target: TemplateTarget, key: string): Promise<LastRunStatus | undefined> {
+    let shown = '';
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, pollIntervalMs()));
+      if (this.disposed || !this.following.has(key)) return undefined; // disposed, or a real watch took over
+      const template = await getImageTemplateJson(target.session, target.resourceGroup, target.name).catch(() => undefined);
+      const last = template?.properties?.lastRunStatus as LastRunStatus | undefined;
+      const state = `${last?.runState}/${last?.runSubState}`;
+      if (state !== shown) {
+        if (shown) refreshTemplates(this.ctx, target.session);
+        shown = state;
+      }
+      if (!template || !isRunActive(last)) {
+        refreshTemplates(this.ctx, target.session);
+        return last;
+      }
+    }
   }
 
   private async run(target: TemplateTarget): Promise<LastRunStatus | undefined> {

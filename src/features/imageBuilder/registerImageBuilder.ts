@@ -11,7 +11,8 @@ import { BuildWatcher } from './BuildWatcher.ts';
 import { deleteImageTemplate } from './deleteImageTemplate.ts';
 import { deployImageTemplate } from './deployImageTemplate.ts';
 import { goToCustomizer } from './goToCustomizer.ts';
-import type { ImageBuilderContext } from './ImageBuilderContext.ts';
+import { buildsToFollow, type ListedTemplate } from '../../core/imageBuilder/buildsToFollow.ts';
+import { targetOf, type ImageBuilderContext } from './ImageBuilderContext.ts';
 import { saveTemplateToFile } from './saveTemplateToFile.ts';
 import { showRunOutputs } from './showRunOutputs.ts';
 
@@ -22,6 +23,11 @@ export function registerImageBuilder(context: vscode.ExtensionContext, services:
   const register = (id: string, handler: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services.logger, id, handler as (...args: unknown[]) => unknown)));
 
+  // A listing that shows a build running keeps that template live in the tree, whoever started the build.
+  context.subscriptions.push(services.inventories.onDidList((session, kind, items) => {
+    if (kind !== 'imageTemplate') return;
+    for (const id of buildsToFollow(items as ListedTemplate[], (templateId) => watcher.isWatching(targetOf(session, templateId)))) watcher.follow(targetOf(session, id));
+  }));
   context.subscriptions.push(watcher, logs, vscode.languages.registerCodeLensProvider({ scheme: READONLY_SCHEME, pattern: '**/*-customization.log' }, logs));
   register('azureLinuxVm.imageBuilder.deploy', (arg?: vscode.Uri | ResourceNode) => deployImageTemplate(ctx, arg));
   register('azureLinuxVm.imageBuilder.build', (node?: ResourceNode) => buildImageTemplate(ctx, watcher, node));
