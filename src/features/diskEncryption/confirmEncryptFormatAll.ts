@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FORMAT_ALL_EXPLANATION } from '../../core/encryption/encryptFormatAll.ts';
+import { formatAllConfirmationText } from '../../core/encryption/encryptFormatAll.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import { translateCoreText } from './translateCoreText.ts';
 import { typedVmNameConfirms } from './typedVmNameConfirms.ts';
@@ -8,9 +8,13 @@ const t = vscode.l10n.t as (message: string, ...args: Array<string | number | bo
 
 /** Explains what EncryptFormatAll formats and that all data on it is lost, then asks for the VM's name. */
 export async function confirmEncryptFormatAll(vmName: string): Promise<void> {
-  const e = FORMAT_ALL_EXPLANATION;
-  const detail = [e.summary, e.criteria, e.temporaryDisk, e.exclude, e.fstab, e.lvm, e.testFirst]
-    .map((text) => translateCoreText(t, text)).join('\n\n');
+  const text = formatAllConfirmationText();
+  const tr = (template: string) => translateCoreText(t, template);
+  const detail = [
+    ...text.paragraphs.map(tr),
+    text.bullets.map((b) => `• ${tr(b)}`).join('\n'),
+    ...text.closing.map(tr),
+  ].join('\n\n');
   const go = vscode.l10n.t('I Understand, Continue');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('EncryptFormatAll formats data partitions of {0}: all data on them is lost.', vmName),
