@@ -188,6 +188,8 @@ describe('Allow Azure Backup to read the encryption keys', { skip: realExtension
       await wb.waitForEditor(/backup-access-kv-contoso-app-dev\.md/, 60_000);
       const plan = await visibleEditorText(s);
       assert.match(plan, new RegExp(`Backup Management Service object ID: ${BMS} \\(entered by you\\)`));
+      // Pasted: the article's member/guest sentence is in the document, since Graph could not be asked for the principal.
+      assert.match(plan, /For member users, Azure Backup gets access to the key vault without further action; for guest users, you must give Azure Backup permissions/);
       const dialog = wb.page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: 30_000 });
       await wb.screenshot('backup-access-pasted-plan');
