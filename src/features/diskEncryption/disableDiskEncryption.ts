@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { applyAdeOperation } from '../../azure/encryption/applyAdeOperation.ts';
 import { getVmWithInstanceView } from '../../azure/encryption/vmForEncryption.ts';
+import { findDisableBlockers } from '../../core/encryption/findDisableBlockers.ts';
 import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
 import { checkDisableEncryption, VOLUME_TYPE_REASONS } from '../../core/encryption/volumeTypeRules.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
@@ -19,10 +20,19 @@ const t = vscode.l10n.t as (message: string, ...args: Array<string | number | bo
  */
 export async function disableDiskEncryption(deps: EncryptionDeps, node?: ResourceNode): Promise<void> {
   const vm = await pickEncryptionVm(deps, node);
-  const status = parseEncryptionStatus(await vscode.window.withProgress(
+  const model = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the encryption state of {0}…', vm.name) },
     () => getVmWithInstanceView(vm.session, vm.id),
-  ));
+  );
+  const status = parseEncryptionStatus(model);
+  const blockers = findDisableBlockers(model, status);
+  if (blockers.length > 0) {
+    await vscode.window.showErrorMessage(
+      vscode.l10n.t('Encryption cannot be disabled on {0} now.', vm.name),
+      { modal: true, detail: blockers.map((f) => [f.message, f.why, f.fix].filter((x): x is string => !!x).map((x) => translateCoreText(t, x, f.params)).join(' ')).join('\n\n') },
+    );
+    return;
+  }
   const decision = checkDisableEncryption({ status });
   if (!decision.allowed) {
     await vscode.window.showErrorMessage(
