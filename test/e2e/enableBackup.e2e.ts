@@ -95,8 +95,9 @@ describe('Enable backup and back up now', { skip: realExtensionSkipReason() }, (
     assert.doesNotMatch(done, /failed/);
     await wb.screenshot('back-up-now-completed');
 
-    const jobs = (await admin(s, 'GET', '/state')) as { recoveryServicesVaults: unknown[] };
+    const jobs = (await admin(s, 'GET', '/state')) as { recoveryServicesVaults: unknown[]; backupJobs: Array<{ vmName: string; operation: string; recoveryPointExpiryTime?: string }> };
     assert.equal(jobs.recoveryServicesVaults.length, 2, 'no vault was created');
+    assert.deepEqual(jobs.backupJobs.filter((j) => j.vmName === 'vm-web-01' && j.operation === 'Backup').map((j) => j.recoveryPointExpiryTime), [`${isoDate(45)}T23:59:59.000Z`], 'the retention date typed reached Azure Backup');
 
     const tooltip = await wb.tooltipOf(await wb.treeRow([...VMS, 'vm-web-01']));
     assert.match(tooltip, /Backup: protected by vault rsv-contoso-jpe/);
@@ -152,6 +153,9 @@ describe('Enable backup and back up now', { skip: realExtensionSkipReason() }, (
     const state = (await admin(s, 'GET', '/state')) as { roleAssignments: Array<{ resource: { properties: { scope: string; principalId: string } } }> };
     const onVault = state.roleAssignments.filter((a) => a.resource.properties.scope.toLowerCase() === KV_EUS.toLowerCase());
     assert.deepEqual(onVault.map((a) => a.resource.properties.principalId), [BMS], 'the Backup Management Service holds a role on the key vault');
+    // The retention date typed reached Azure Backup: the job keeps the point until the end of that day (UTC).
+    const jobs = (state as unknown as { backupJobs: Array<{ vmName: string; operation: string; recoveryPointExpiryTime?: string }> }).backupJobs;
+    assert.deepEqual(jobs.filter((j) => j.vmName === 'vm-db-01' && j.operation === 'Backup').map((j) => j.recoveryPointExpiryTime), [`${isoDate(40)}T23:59:59.000Z`]);
   });
 
   it('a failing backup job ends in one error sentence with the service\'s reason', async () => {

@@ -2,13 +2,14 @@
 //   GET    /__admin/faults             -> { globalLatencyMs, faults: [...] }
 //   POST   /__admin/faults             body: a FaultRule, an array of rules, or { add, remove, clear, globalLatencyMs }
 //   DELETE /__admin/faults             -> removes every rule and the global latency
-//   GET    /__admin/state              -> the whole state (resources, power states, grants)
+//   GET    /__admin/state              -> the whole state (resources, power states, grants, Azure Backup jobs)
 //   POST   /__admin/state              body: { powerStates?: {vmId: state}, diskStates?: {id: diskState},
 //                                              merge?: [{ id, ...partial ARM JSON }], settings?: { pageSize, lroDurationMs, retryAfterSeconds },
 //                                              providerRegistration?: { subscriptionId: { namespace: 'NotRegistered' } } }
 //   GET    /__admin/requests           -> the request log; DELETE clears it
 //   GET    /__admin/health             -> { ok: true }
 import type { LocalAzureState } from '../state/LocalAzureState.ts';
+import { recoveryServicesBackupStateOf } from '../state/RecoveryServicesBackupState.ts';
 import type { PowerState } from '../state/model.ts';
 import { ArmError } from './armError.ts';
 import type { FaultController } from './FaultController.ts';
@@ -51,7 +52,7 @@ export async function handleAdminRequest(req: AdminRequest): Promise<RouteResult
       req.faults.clear();
       return faultsView();
     case 'GET /__admin/state':
-      return { status: 200, body: { settings: req.settings, ...req.state.toJSON() } };
+      return { status: 200, body: { settings: req.settings, ...req.state.toJSON(), backupJobs: [...recoveryServicesBackupStateOf(req.state).jobs.values()] } };
     case 'POST /__admin/state':
       applyStateChange(req.state, req.settings, body as StateChange);
       return { status: 200, body: { settings: req.settings, ...req.state.toJSON() } };

@@ -32,6 +32,8 @@ export interface BackupJob {
   outcome: { status: 'Completed' } | { status: 'Failed'; code: string; message: string };
   /** The protected item whose last backup this job updates. */
   itemId?: string;
+  /** On-demand backups: the request's recoveryPointExpiryTimeInUTC (ISO), as Azure Backup keeps it for the point. */
+  recoveryPointExpiryTime?: string;
   finished?: boolean;
 }
 

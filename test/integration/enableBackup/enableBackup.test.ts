@@ -13,6 +13,7 @@ import { createRecoveryVault, listRecoveryVaults } from '../../../src/azure/reco
 import { withBackupProtection } from '../../../src/azure/recoveryServices/withBackupProtection.ts';
 import { describeBackupJobEnd } from '../../../src/core/enableBackup/describeBackupJob.ts';
 import { describeBackupPolicy } from '../../../src/core/enableBackup/describeBackupPolicy.ts';
+import { parseRetentionDate } from '../../../src/core/enableBackup/backupRetentionDate.ts';
 import { iaasVmContainerName, iaasVmProtectedItemName } from '../../../src/core/enableBackup/iaasVmBackupNames.ts';
 import { partitionVaultsForVm } from '../../../src/core/enableBackup/chooseRecoveryVault.ts';
 import type { BackupJobLike, VmBackupProtection } from '../../../src/core/enableBackup/recoveryServicesTypes.ts';
@@ -109,13 +110,21 @@ test('enable protection with a new vault, then back up now: the job runs to Comp
   const status = await readVmBackupProtection(prod, web01);
   assert.equal(status?.vaultName, 'rsv-web-new');
 
-  const expiry = new Date(Date.now() + 30 * 86400_000);
+  // The retention date as the user types it: the point is kept to the end of that day (UTC).
+  const chosen = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
+  const parsed = parseRetentionDate(chosen, new Date(), t);
+  assert.ok(parsed.ok);
+  const expiry = parsed.expiry;
   const jobId = await triggerVmBackup(prod, protection, expiry, poll);
   const seen: string[] = [];
   const job = await followBackupJob(prod, protection, jobId, { ...poll, onProgress: (j) => seen.push(j.properties?.status ?? '') });
   assert.equal(seen[0], 'InProgress');
   assert.equal(job.properties?.status, 'Completed');
   assert.match(describeBackupJobEnd(job as BackupJobLike, 'vm-web-01', new Date(), t).message, /^The backup of vm-web-01 completed in \d+ s\.$/);
+  // The chosen date reached Azure Backup: the job keeps the recovery point until it.
+  const bag = (job.properties as { extendedInfo?: { propertyBag?: Record<string, string> } }).extendedInfo?.propertyBag ?? {};
+  assert.equal(bag['Recovery Point Expiry Time in UTC'], `${chosen}T23:59:59.000Z`);
+  assert.equal(recoveryServicesBackupStateOf(local.state).jobs.get(jobId)?.recoveryPointExpiryTime, `${chosen}T23:59:59.000Z`);
 
   // What the tree shows: the inventory's VM listing carries the protection, the node its tooltip and contextValue.
   const list = withBackupProtection(listResourcesOfKind, () => assert.fail('no warning expected'));

@@ -47,7 +47,11 @@ function jobResource(vaultId: string, job: BackupJob, now = Date.now()) {
               { taskId: 'Transfer data to vault', status: elapsed >= job.durationMs / 2 ? taskStatus : 'NotStarted', duration: timeSpan(Math.max(0, elapsed - job.durationMs / 2)) },
             ]
           : [],
-        propertyBag: { 'VM Name': job.vmName, 'Backup Size': done && !failed ? '1024 MB' : '' },
+        propertyBag: {
+          'VM Name': job.vmName,
+          'Backup Size': done && !failed ? '1024 MB' : '',
+          ...(job.recoveryPointExpiryTime ? { 'Recovery Point Expiry Time in UTC': job.recoveryPointExpiryTime } : {}),
+        },
         ...(done ? {} : { progressPercentage: Math.floor((elapsed / Math.max(1, job.durationMs)) * 100) }),
       },
     },
@@ -96,6 +100,8 @@ export const backupJobRoutes: Route[] = [
       const job = backup.startJob({
         vaultId: vault.id, vmId: String(item.properties?.sourceResourceId), vmName: String(item.properties?.friendlyName),
         operation: 'Backup', durationMs: backup.settings.backupJobDurationMs, outcome, itemId: item.id,
+        // What the user chose to keep the point until; without one Azure keeps it 30 days.
+        recoveryPointExpiryTime: new Date(request.recoveryPointExpiryTimeInUTC !== undefined ? Date.parse(request.recoveryPointExpiryTimeInUTC) : Date.now() + 30 * 86400_000).toISOString(),
       });
       const op = backup.startOperation(Math.min(ctx.env.settings.lroDurationMs, 1000), () => job.id);
       const status = vaultUrl(ctx, vault, `/backupFabrics/Azure/protectionContainers/${encodeURIComponent(ctx.params.containerName)}/protectedItems/${encodeURIComponent(ctx.params.protectedItemName)}/operationsStatus/${op.id}`);
