@@ -57,7 +57,8 @@ async function visibleEditorText(s: E2ESession): Promise<string> {
 describe('Allow Azure Backup to read the encryption keys', { skip: realExtensionSkipReason() }, () => {
   let s: E2ESession;
   before(async () => {
-    s = await startSession({ name: 'backup-access', vsixFiles: [extensionVsix], localAzure: true });
+    // The default local Azure plus more key vaults (kv-ade-rbac-jpe: Azure RBAC, nobody assigned).
+    s = await startSession({ name: 'backup-access', vsixFiles: [extensionVsix], localAzure: true, fixture: 'ade-key-vault' });
     // The Graph stand-in's port is known only now: add the custom cloud's Graph endpoint to the user settings.
     const info = s.azure!.info as unknown as { armEndpoint: string };
     const file = join(s.runDir, 'user-data/User/settings.json');
@@ -73,6 +74,45 @@ describe('Allow Azure Backup to read the encryption keys', { skip: realExtension
   });
   after(async () => {
     await s?.stop();
+  });
+
+  it('no right to create the custom role: its data actions and scope were shown, the denial is explained, Key Vault Administrator is assigned instead', async () => {
+    const { wb } = s;
+    const info = s.azure!.info as unknown as { armEndpoint: string; caCertPem: string };
+    await admin(info, 'POST', '/faults', { route: 'roleDefinitions.createOrUpdate', status: 403, code: 'AuthorizationFailed', message: "The client does not have authorization to perform action 'Microsoft.Authorization/roleDefinitions/write'." });
+    try {
+      await wb.treeRow([PROD], 60_000);
+      await wb.expandAndWaitForChildren([PROD]);
+      await wb.expandAndWaitForChildren([PROD, 'Key vaults']);
+      await wb.contextMenu(await wb.treeRow([PROD, 'Key vaults', 'kv-ade-rbac-jpe']), COMMAND);
+      await wb.quickPickItems(/Which role should the Backup Management Service get/, 60_000);
+      await wb.pick(/Custom role with the five data actions/);
+      await wb.waitForEditor(/backup-access-kv-ade-rbac-jpe\.md/, 60_000);
+      const plan = await visibleEditorText(s);
+      assert.match(plan, /Data actions:\s*- `Microsoft\.KeyVault\/vaults\/keys\/backup\/action`\s*- `Microsoft\.KeyVault\/vaults\/secrets\/backup\/action`\s*- `Microsoft\.KeyVault\/vaults\/secrets\/getSecret\/action`\s*- `Microsoft\.KeyVault\/vaults\/keys\/read`\s*- `Microsoft\.KeyVault\/vaults\/secrets\/readMetadata\/action`/);
+      assert.match(plan, /Assignable scopes: \/subscriptions\/3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12/);
+      await wb.screenshot('backup-access-custom-role-described');
+      const grant = wb.page.locator('.monaco-dialog-box', { hasText: /Grant the Backup Management Service access on kv-ade-rbac-jpe\?/ });
+      await grant.waitFor({ timeout: 30_000 });
+      await grant.getByRole('button', { name: 'Grant Access' }).click();
+
+      const offer = wb.page.locator('.monaco-dialog-box', { hasText: /The custom role could not be created in \/subscriptions\// });
+      await offer.waitFor({ timeout: 60_000 });
+      const offerText = await offer.innerText();
+      assert.match(offerText, /roleDefinitions\/write/);
+      assert.match(offerText, /Key Vault Administrator/);
+      await wb.screenshot('backup-access-custom-role-denied');
+      await offer.getByRole('button', { name: 'Assign Key Vault Administrator' }).click();
+      await wb.waitForNotification(/Azure Backup can now read the encryption keys and secrets in kv-ade-rbac-jpe/, 60_000);
+
+      const state = await adminState(info);
+      const onVault = state.roleAssignments.filter((a) => a.resource.properties.scope.toLowerCase().endsWith('/vaults/kv-ade-rbac-jpe'));
+      assert.deepEqual(onVault.map((a) => [a.resource.properties.principalId, a.resource.properties.roleDefinitionId.split('/').pop()]), [[BMS, '00482a5a-887f-4fb3-b363-3b7fe8e74483']]);
+      assert.deepEqual(state.roleDefinitions.filter((d) => d.resource.properties.type === 'CustomRole'), [], 'no custom role was created');
+    } finally {
+      await admin(info, 'DELETE', '/faults');
+      await wb.collapse([PROD, 'Key vaults']);
+    }
   });
 
   it('from the VM node: role choice, the plan as a diff, confirm, and the role assignment exists in Azure', async () => {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
-import { executeBackupAccessSteps } from '../../azure/keyVaultAccess/executeBackupAccessSteps.ts';
 import { readBackupAccessStateFor } from '../../azure/keyVaultAccess/readBackupAccessState.ts';
 import { readKeyBacksCertificate } from '../../azure/keyVaultAccess/readKeyBacksCertificate.ts';
 import { readVmBackupProtection } from '../../azure/recoveryServices/readVmBackupProtection.ts';
@@ -11,7 +10,11 @@ import type { Services } from '../../services.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import { gatherBackupCheckFacts } from './gatherBackupCheckFacts.ts';
 import { gatherVaultUses, type VaultUse } from './gatherVaultUses.ts';
-import { localizeFinding, localizeStep } from './localizeBackupAccessText.ts';
+import { isCustomRoleCreationDenied } from '../../core/backupAccess/isCustomRoleCreationDenied.ts';
+import { describeAzureError } from '../../core/errors/describeAzureError.ts';
+import { applyPlansWithProgress, BackupAccessStepFailed } from './applyPlansWithProgress.ts';
+import { localizeFinding } from './localizeBackupAccessText.ts';
+import { offerKeyVaultAdministrator } from './offerKeyVaultAdministrator.ts';
 import { pickRbacRole } from './pickRbacRole.ts';
 import { renderBackupAccessReport, type BackupAccessReportInput } from './renderBackupAccessReport.ts';
 import { planVaultStates, sessionForTenant, type PlannableVault } from './planVaultStates.ts';
@@ -173,27 +176,32 @@ async function grantPlannedAccess(
   );
   if (choice !== grant) throw new UserCancelledError();
 
-  let applied = 0;
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('Granting Azure Backup access'), cancellable: true },
-    async (progress, token) => {
-      for (const [i, p] of plans.entries()) {
-        const done = await executeBackupAccessSteps(states[i].session, p.steps, (step) => {
-          s.logger.info(`Backup access: ${step.description}`);
-          progress.report({ message: localizeStep(step, named), increment: 100 / stepCount });
-        }, () => token.isCancellationRequested);
-        applied += done.length;
-      }
-    },
-  );
-  // Read back: the same planner must now find nothing to do (that is also what a second run would see).
   const samePrincipals: PrincipalForTenant = async (tenantId) =>
     states.find((x) => x.state.vault.properties.tenantId.toLowerCase() === tenantId.toLowerCase())?.principal ?? principal;
+  let applied: number;
+  let expected = stepCount;
+  try {
+    applied = await applyPlansWithProgress(s.logger, states.map((x) => x.session), plans);
+  } catch (error) {
+    const failure = error instanceof BackupAccessStepFailed ? error : undefined;
+    const cause = describeAzureError(failure?.error ?? error);
+    if (!failure || !isCustomRoleCreationDenied(failure.step, cause)) throw failure?.error ?? error;
+    // No right to create role definitions: explain, and with the user's consent assign Key Vault Administrator.
+    s.logger.warn(`Backup access: the custom role could not be created: ${cause.code ?? ''} ${cause.message}`);
+    await offerKeyVaultAdministrator(failure.step, cause.message);
+    const current = await withReadProgress(t('Reading the permissions of Azure Backup…'), () => readStates(s, states[0].session, states.map((x) => x.use), samePrincipals));
+    plans = planVaultStates(current, 'keyVaultAdministrator');
+    report.plans = plans;
+    s.documents.update(uri, renderBackupAccessReport(report, { t, named }));
+    expected = failure.applied + plans.reduce((n, p) => n + p.steps.length, 0);
+    applied = failure.applied + await applyPlansWithProgress(s.logger, current.map((x) => x.session), plans);
+  }
+  // Read back: the same planner must now find nothing to do (that is also what a second run would see).
   const after = await withReadProgress(t('Checking the result…'), () => readStates(s, states[0].session, states.map((x) => x.use), samePrincipals));
   const verify = planVaultStates(after);
   const verified = verify.every((p) => p.alreadyGranted);
   s.documents.update(uri, renderBackupAccessReport({ ...report, plans: verify, outcome: { applied, verified } }, { t, named }));
-  if (applied < stepCount) throw new UserCancelledError();
+  if (applied < expected) throw new UserCancelledError();
   if (!verified) throw new Error(t('The changes were applied, but Azure Backup\'s access to {0} is still incomplete.', vaultNames));
   void vscode.window.showInformationMessage(t('Azure Backup can now read the encryption keys and secrets in {0} ({1} change(s)).', vaultNames, applied));
   return { status: 'granted', vaultIds };

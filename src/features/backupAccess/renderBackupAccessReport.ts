@@ -51,7 +51,15 @@ export function renderBackupAccessReport(input: BackupAccessReportInput, { t, na
     out.push('```diff', ...diffLines(plan, t, named), '```', '');
     if (!input.outcome) {
       if (plan.steps.length === 0) out.push(plan.alreadyGranted ? `- ${t('Already in place: nothing to change.')}` : `- ${t('Nothing can be planned: see the problems below.')}`);
-      for (const step of plan.steps) out.push(`- ${localizeStep(step, named)}`);
+      for (const step of plan.steps) {
+        out.push(`- ${localizeStep(step, named)}`);
+        // What the role will allow and where, before it exists: the article's five data actions, nothing else.
+        if (step.kind === 'createCustomRoleDefinition') {
+          out.push(`  ${t('Data actions:')}`);
+          for (const action of step.roleDefinition.permissions.flatMap((p) => p.dataActions)) out.push(`  - \`${action}\``);
+          out.push(`  ${t('Assignable scopes: {0}', step.roleDefinition.assignableScopes.join(', '))}`);
+        }
+      }
       out.push('');
     }
     for (const f of plan.findings.filter((x) => x.rule !== 'access.alreadyGranted')) out.push(...findingLines(f, named));

@@ -13,7 +13,8 @@ import { parseObjectId } from '../../../src/features/backupAccess/parseObjectId.
 import { BACKUP_CUSTOM_ROLE_DEFAULT_NAME, BACKUP_KEY_VAULT_DATA_ACTIONS, KEY_VAULT_ADMINISTRATOR_ROLE_ID } from '../../../src/core/backupAccess/backupAccessConstants.ts';
 import { findEncryptionKeyVaults, vaultKeyUsage } from '../../../src/core/backupAccess/findEncryptionKeyVaults.ts';
 import { resolveCloudEndpoints } from '../../../src/core/cloud/resolveCloudEndpoints.ts';
-import { formatAzureError } from '../../../src/core/errors/describeAzureError.ts';
+import { describeAzureError, formatAzureError } from '../../../src/core/errors/describeAzureError.ts';
+import { isCustomRoleCreationDenied } from '../../../src/core/backupAccess/isCustomRoleCreationDenied.ts';
 import { CONTOSO_BACKUP_MANAGEMENT_SERVICE_OBJECT_ID, CONTOSO_TENANT, FABRIKAM_TENANT, USER_OBJECT_ID } from '../../azure-local/fixtures/default.ts';
 import { startLocalAzure, type LocalAzure } from '../../azure-local/startLocalAzure.ts';
 import {
@@ -185,4 +186,22 @@ test('a pasted id that is no principal of the directory: ARM refuses the role as
     assert.match(formatAzureError(error), /PrincipalNotFound.*does not exist in the directory/);
     return true;
   });
+});
+
+test('no right to create role definitions: ARM\'s 403 on the custom role is recognised, and Key Vault Administrator is granted instead', async () => {
+  local.faults.add({ route: 'roleDefinitions.createOrUpdate', status: 403, code: 'AuthorizationFailed', message: "The client does not have authorization to perform action 'Microsoft.Authorization/roleDefinitions/write'." });
+  const { plan } = await planBackupAccessForVault(prod, { vaultId: RBAC_VAULT_ID, keyUsage: 'bekOnly', principalObjectId: BMS });
+  assert.deepEqual(plan.steps.map((s) => s.kind), ['createCustomRoleDefinition', 'createRoleAssignment']);
+  const error = await executeBackupAccessSteps(prod, plan.steps).then(() => undefined, (e: unknown) => e);
+  assert.ok(error, 'the role definition write is refused');
+  assert.equal(isCustomRoleCreationDenied(plan.steps[0], describeAzureError(error)), true);
+  assert.deepEqual(assignmentsOn(RBAC_VAULT_ID), [], 'nothing was assigned after the refusal');
+
+  const fallback = await planBackupAccessForVault(prod, { vaultId: RBAC_VAULT_ID, keyUsage: 'bekOnly', principalObjectId: BMS, rbacRole: 'keyVaultAdministrator' });
+  assert.deepEqual(fallback.plan.steps.map((s) => s.kind), ['createRoleAssignment']);
+  await executeBackupAccessSteps(prod, fallback.plan.steps);
+  const [assignment] = assignmentsOn(RBAC_VAULT_ID);
+  assert.match(String(assignment.properties!.roleDefinitionId), new RegExp(`${KEY_VAULT_ADMINISTRATOR_ROLE_ID}$`));
+  const verify = await planBackupAccessForVault(prod, { vaultId: RBAC_VAULT_ID, keyUsage: 'bekOnly', principalObjectId: BMS });
+  assert.equal(verify.plan.alreadyGranted, true, 'the default (least-privilege) plan counts Key Vault Administrator as enough');
 });

@@ -7,6 +7,7 @@ import { backupAccessFinding } from '../../../src/core/backupAccess/backupAccess
 import { formatMessage } from '../../../src/core/l10n/Translate.ts';
 import { fillNamed } from '../../../src/features/backupAccess/localizeBackupAccessText.ts';
 import { renderBackupAccessReport } from '../../../src/features/backupAccess/renderBackupAccessReport.ts';
+import { isCustomRoleCreationDenied } from '../../../src/core/backupAccess/isCustomRoleCreationDenied.ts';
 import { accessPolicyVault, BACKUP_OID, rbacVault, TENANT } from '../backupAccess/backupAccessFixtures.ts';
 
 // The document the user reads before confirming: what changes (as a diff), what runs, and the article's notes,
@@ -52,6 +53,31 @@ test('RBAC vault, least privilege: the added role assignment is a + line; the cu
   const steps = text.split('\n').filter((l) => l.startsWith('- Create custom role') || l.startsWith('- Assign role'));
   assert.equal(steps.length, 2);
   assert.match(steps[0], /^- Create custom role/);
+});
+
+test('the custom role is described before it exists: the article\'s five data actions, in its order, and its assignable scope', () => {
+  const plan = planBackupKeyVaultAccess({ vault: rbacVault(), keyUsage: 'bekOnly', backupPrincipal: { objectId: BACKUP_OID } });
+  const text = renderBackupAccessReport({ principal, plans: [plan], findings: [] }, english);
+  const block = text.slice(text.indexOf('- Create custom role'), text.indexOf('- Assign role'));
+  assert.deepEqual([...block.matchAll(/^  - `([^`]+)`$/gm)].map((m) => m[1]), [
+    'Microsoft.KeyVault/vaults/keys/backup/action',
+    'Microsoft.KeyVault/vaults/secrets/backup/action',
+    'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+    'Microsoft.KeyVault/vaults/keys/read',
+    'Microsoft.KeyVault/vaults/secrets/readMetadata/action',
+  ]);
+  assert.match(block, /^  Assignable scopes: \/subscriptions\/11111111-2222-3333-4444-555555555555$/m);
+  const withAdministrator = planBackupKeyVaultAccess({ vault: rbacVault(), keyUsage: 'bekOnly', backupPrincipal: { objectId: BACKUP_OID }, rbacRole: 'keyVaultAdministrator' });
+  assert.doesNotMatch(renderBackupAccessReport({ principal, plans: [withAdministrator], findings: [] }, english), /Data actions:/, 'nothing to create, nothing to list');
+});
+
+test('a denied role-definition write is recognised only on the custom role step', () => {
+  const plan = planBackupKeyVaultAccess({ vault: rbacVault(), keyUsage: 'bekOnly', backupPrincipal: { objectId: BACKUP_OID } });
+  const [create, assign] = plan.steps;
+  assert.equal(isCustomRoleCreationDenied(create, { statusCode: 403, code: 'AuthorizationFailed' }), true);
+  assert.equal(isCustomRoleCreationDenied(create, { code: 'AuthorizationFailed' }), true);
+  assert.equal(isCustomRoleCreationDenied(create, { statusCode: 400, code: 'RoleDefinitionWithSameNameExists' }), false);
+  assert.equal(isCustomRoleCreationDenied(assign, { statusCode: 403, code: 'AuthorizationFailed' }), false, 'a denied assignment is not solved by another role');
 });
 
 test('the article\'s findings and the plan read in Japanese, placeholders filled', () => {
