@@ -88,7 +88,7 @@ export const BACKUP_ACCESS_TEXT = {
   },
   'backup.guestOrMemberNote': {
     message: localizable('Your key vault is associated with the Microsoft Entra tenant of your subscription. For member users, Azure Backup gets access to the key vault without further action; for guest users, you must give Azure Backup permissions to access the key vault.'),
-    why: localizable('Whether you are a member or a guest of this tenant could not be read. Backup of an encrypted VM can only be configured with access to the key vault.'),
+    why: localizable('Shown because your user type in this tenant is not known, or the Backup Management Service had to be entered by hand. Backup of an encrypted VM can only be configured with access to the key vault.'),
   },
   'backup.principalUnresolved': {
     message: localizable('The object id of the Backup Management Service in this tenant could not be read from Microsoft Graph.'),

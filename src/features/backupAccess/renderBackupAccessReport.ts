@@ -47,7 +47,13 @@ export function renderBackupAccessReport(input: BackupAccessReportInput, { t, na
     const vault = lastSegment(plan.vaultId);
     const model = plan.permissionModel === 'rbac' ? t('Azure RBAC') : t('Access policies');
     out.push(`## ${t('Key vault {0} ({1})', vault, model)}`, '');
-    out.push(t('Keys used by this VM: {0}', keyUsageText(plan.keyUsage, t)), '');
+    // From a key vault node no VM says which keys it keeps there: the portal template's default is planned.
+    out.push(input.vmName
+      ? t('Keys used by this VM: {0}', keyUsageText(plan.keyUsage, t))
+      : t('Planned for: {0} (the portal template\'s default: a key vault alone does not say which keys a VM keeps in it)', keyUsageText(plan.keyUsage, t)), '');
+    if (plan.principalObjectId.toLowerCase() !== input.principal.objectId.toLowerCase()) {
+      out.push(t('Backup Management Service object ID in the tenant of this key vault: {0}', plan.principalObjectId), '');
+    }
     out.push('```diff', ...diffLines(plan, t, named), '```', '');
     if (!input.outcome) {
       if (plan.steps.length === 0) out.push(plan.alreadyGranted ? `- ${t('Already in place: nothing to change.')}` : `- ${t('Nothing can be planned: see the problems below.')}`);

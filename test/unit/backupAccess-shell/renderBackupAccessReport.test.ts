@@ -98,3 +98,13 @@ test('after applying: the result section says how many changes and that reading 
   const text = renderBackupAccessReport({ principal, plans: [plan], findings: [], outcome: { applied: 1, verified: true } }, english);
   assert.match(text, /## Result\n\n1 change\(s\) applied\. Read back from Azure: Azure Backup now has the access it needs\./);
 });
+
+test('from a key vault node the key usage is said to be the template\'s default; a vault of another tenant names its own principal', () => {
+  const plan = planBackupKeyVaultAccess({ vault: accessPolicyVault(), keyUsage: 'bekAndKek', backupPrincipal: { objectId: BACKUP_OID } });
+  const fromVault = renderBackupAccessReport({ principal, plans: [plan], findings: [] }, english);
+  assert.match(fromVault, /Planned for: BEK \+ KEK \(secrets and keys\) \(the portal template's default/);
+  assert.doesNotMatch(fromVault, /Keys used by this VM/);
+  assert.match(renderBackupAccessReport({ vmName: 'vm1', principal, plans: [plan], findings: [] }, english), /Keys used by this VM: BEK \+ KEK/);
+  const other = planBackupKeyVaultAccess({ vault: accessPolicyVault(), keyUsage: 'bekOnly', backupPrincipal: { objectId: 'dddddddd-0000-4000-8000-000000000001' } });
+  assert.match(renderBackupAccessReport({ vmName: 'vm1', principal, plans: [plan, other], findings: [] }, english), /object ID in the tenant of this key vault: dddddddd-0000-4000-8000-000000000001/);
+});
