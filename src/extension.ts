@@ -8,6 +8,7 @@ import { registerDiskDataAccess } from './features/diskDataAccess/registerDiskDa
 import { registerDiskEncryption } from './features/diskEncryption/registerDiskEncryption.ts';
 import { registerEnableBackup } from './features/enableBackup/registerEnableBackup.ts';
 import { registerExportDisk } from './features/exportDisk/registerExportDisk.ts';
+import { preloadAzureSdk } from './azure/preloadAzureSdk.ts';
 import { createServices } from './services.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerExportDisk(context, services);
   registerImageTemplateEditor(context, services);
   registerImageBuilder(context, services);
+  context.subscriptions.push(preloadAzureSdk());
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AuthConfigurationError, type AccountManager } from '../azure/auth/AccountManager.ts';
 import type { Logger } from '../shell/createLogger.ts';
 import type { InventoryStore } from '../azure/inventory/SubscriptionInventory.ts';
+import { listEverything } from '../azure/inventory/listEverything.ts';
 import { ErrorNode } from './nodes/ErrorNode.ts';
 import { MessageNode } from './nodes/MessageNode.ts';
 import { SubscriptionNode } from './nodes/SubscriptionNode.ts';
@@ -53,6 +54,23 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
       this.changed.fire(node.listedBy ?? node);
     } else {
       this.accounts.invalidate();
+      void this.listEverything();
+    }
+  }
+
+  /**
+   * After "Refresh": lists every kind of every selected subscription at once, each subscription as soon as its
+   * tenant answered, into the inventories the tree and the pickers read. The rows the view asks for meanwhile
+   * share these listings; a failed one is listed again when its group is expanded (and shown there as an error).
+   */
+  private async listEverything(): Promise<void> {
+    try {
+      if (!(await this.accounts.isSignedIn())) return;
+      const outcomes = await listEverything((onFound) => this.accounts.getSubscriptions(onFound), this.inventories);
+      const failed = outcomes.filter((o) => o.error);
+      this.logger.info(`Refresh listed ${outcomes.length - failed.length} of ${outcomes.length} resource listings`);
+    } catch (error) {
+      this.logger.warn(`Refresh could not list subscriptions: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

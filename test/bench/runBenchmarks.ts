@@ -53,10 +53,12 @@ if (wanted('activation')) {
 if (wanted('listing')) {
   section('Listing 20 subscriptions × 500 resources, 100 ms added to every ARM call');
   const f = await runListingBenchmark();
-  console.log(`resources listed: ${f.resources} in ${f.subscriptions} subscriptions (pages of 100)`);
-  console.log(`ours (parallel, every page):  ${(f.parallelMs / 1000).toFixed(2)} s (subscriptions: ${(f.subscriptionsMs / 1000).toFixed(2)} s) — ${verdict(f.parallelMs <= 1500)} (≤ 1.5 s)`);
-  console.log(`one call after another:       ${(f.sequentialMs / 1000).toFixed(2)} s`);
-  console.log(`speed-up: ${(f.sequentialMs / f.parallelMs).toFixed(1)}×`);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`resources listed: ${f.resources} in ${f.subscriptions} subscriptions (pages of 100), VMs with backup protection`);
+  console.log(`ours, what Refresh does, cold (first in the process, SDKs loading): ${s(f.coldMs)} — ${verdict(f.coldMs <= 1500)} (≤ 1.5 s)`);
+  console.log(`ours, warm (SDKs preloaded), median of ${f.warmMs.length}: ${s(f.warmMedianMs)} (${f.warmMs.map(s).join(', ')}) — ${verdict(f.warmMedianMs <= 1500)} (≤ 1.5 s)`);
+  console.log(`one call after another (same calls, same run): ${s(f.sequentialMs)}`);
+  console.log(`speed-up: ${(f.sequentialMs / f.warmMedianMs).toFixed(1)}× warm, ${(f.sequentialMs / f.coldMs).toFixed(1)}× cold`);
 }
 
 if (wanted('validation')) {

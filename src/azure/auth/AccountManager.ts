@@ -15,6 +15,13 @@ export class AuthConfigurationError extends Error {
   }
 }
 
+/** A listing in progress: what it has found so far is kept, so a late listener hears of it too. */
+interface ListingInProgress {
+  readonly done: Promise<SubscriptionListing>;
+  readonly found: SubscriptionSession[];
+  readonly listeners: Set<(sessions: readonly SubscriptionSession[]) => void>;
+}
+
 export interface SubscriptionsView extends SubscriptionListing {
   /** The subscriptions chosen with "Select Subscriptions" (all of them when none was chosen). */
   readonly selected: SubscriptionSession[];
@@ -26,7 +33,7 @@ export interface SubscriptionsView extends SubscriptionListing {
  */
 export class AccountManager implements vscode.Disposable {
   private provider: AccountProvider | undefined;
-  private listing: Promise<SubscriptionListing> | undefined;
+  private listing: ListingInProgress | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -73,16 +80,32 @@ export class AccountManager implements vscode.Disposable {
     this.invalidate();
   }
 
-  async getSubscriptions(): Promise<SubscriptionsView> {
-    this.listing ??= this.getProvider().listSubscriptions();
-    const listing = this.listing;
-    listing.catch(() => {
-      if (this.listing === listing) this.listing = undefined;
-    });
-    const result = await listing;
+  /**
+   * The account's subscriptions (listed once until invalidated). `onFound` hears of the selected ones as each
+   * tenant's arrive, so their resources can be listed while other tenants still answer.
+   */
+  async getSubscriptions(onFound?: (selected: readonly SubscriptionSession[]) => void): Promise<SubscriptionsView> {
+    const listing = this.startListing();
     const chosen = new Set(readAuthSettings().selectedSubscriptions.map((id) => id.toLowerCase()));
-    const selected = chosen.size === 0 ? result.subscriptions : result.subscriptions.filter((s) => chosen.has(s.subscriptionId.toLowerCase()));
-    return { ...result, selected };
+    const isSelected = (s: SubscriptionSession) => chosen.size === 0 || chosen.has(s.subscriptionId.toLowerCase());
+    const told = new Set<SubscriptionSession>();
+    const tell = (sessions: readonly SubscriptionSession[]) => {
+      const fresh = sessions.filter((s) => isSelected(s) && !told.has(s));
+      for (const s of fresh) told.add(s);
+      if (fresh.length) onFound?.(fresh);
+    };
+    if (onFound) {
+      tell(listing.found);
+      listing.listeners.add(tell);
+    }
+    try {
+      const result = await listing.done;
+      const selected = result.subscriptions.filter(isSelected);
+      if (onFound) tell(selected);
+      return { ...result, selected };
+    } finally {
+      listing.listeners.delete(tell);
+    }
   }
 
   /** Forget cached subscriptions (after sign-in or a refresh of the whole tree). */
@@ -95,6 +118,23 @@ export class AccountManager implements vscode.Disposable {
     this.provider?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
     this.changed.dispose();
+  }
+
+  private startListing(): ListingInProgress {
+    if (!this.listing) {
+      const found: SubscriptionSession[] = [];
+      const listeners = new Set<(sessions: readonly SubscriptionSession[]) => void>();
+      const done = this.getProvider().listSubscriptions((sessions) => {
+        found.push(...sessions);
+        for (const listener of listeners) listener(sessions);
+      });
+      const listing: ListingInProgress = { done, found, listeners };
+      this.listing = listing;
+      done.catch(() => {
+        if (this.listing === listing) this.listing = undefined;
+      });
+    }
+    return this.listing;
   }
 
   private reset(): void {

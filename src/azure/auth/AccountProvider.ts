@@ -32,8 +32,11 @@ export interface AccountProvider extends vscode.Disposable {
   listTenants(): Promise<TenantInfo[]>;
   /** Signs in to one more tenant of the same account (multi-factor or guest tenants need their own sign-in). */
   signInToTenant(): Promise<void>;
-  /** Every subscription the account can see (unfiltered), with per-tenant failures reported, not thrown. */
-  listSubscriptions(): Promise<SubscriptionListing>;
+  /**
+   * Every subscription the account can see (unfiltered), with per-tenant failures reported, not thrown.
+   * `onFound` hears of each tenant's subscriptions as they arrive, before the whole listing is done.
+   */
+  listSubscriptions(onFound?: (sessions: readonly SubscriptionSession[]) => void): Promise<SubscriptionListing>;
   readonly onDidChangeSession: vscode.Event<void>;
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
 import { armScope } from '../../core/cloud/resolveCloudEndpoints.ts';
 import type { AccountProvider, SubscriptionListing, TenantInfo } from './AccountProvider.ts';
-import { azureCliCredentials, listAzureCliSubscriptions, type CredentialForTenant } from './listAzureCliSubscriptions.ts';
+import { azureCliCredentials, listAzureCliSubscriptions, type CredentialForTenant, type OnSubscriptionsFound } from './listAzureCliSubscriptions.ts';
 import { listTenantsWithArm } from './listSubscriptionsWithArm.ts';
 
 /**
@@ -67,8 +67,8 @@ export class AzureCliAccountProvider implements AccountProvider {
     return listTenantsWithArm(await this.credentialFor(undefined), this.cloud);
   }
 
-  listSubscriptions(): Promise<SubscriptionListing> {
-    return listAzureCliSubscriptions(this.cloud, this.credentialFor);
+  listSubscriptions(onFound?: OnSubscriptionsFound): Promise<SubscriptionListing> {
+    return listAzureCliSubscriptions(this.cloud, this.credentialFor, onFound);
   }
 
   dispose(): void {

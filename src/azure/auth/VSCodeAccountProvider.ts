@@ -1,7 +1,7 @@
 import type { AzureSubscription, VSCodeAzureSubscriptionProvider as SubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
-import type { AccountProvider, SubscriptionListing, TenantInfo } from './AccountProvider.ts';
+import type { AccountProvider, SubscriptionListing, SubscriptionSession, TenantInfo } from './AccountProvider.ts';
 
 /**
  * Sign-in through VS Code's built-in Microsoft account, via @microsoft/vscode-azext-azureauth. Sovereign clouds
@@ -42,25 +42,24 @@ export class VSCodeAccountProvider implements AccountProvider {
     return tenants.flatMap((t) => (t.tenantId ? [{ tenantId: t.tenantId, displayName: t.displayName }] : []));
   }
 
-  async listSubscriptions(): Promise<SubscriptionListing> {
+  async listSubscriptions(onFound?: (sessions: readonly SubscriptionSession[]) => void): Promise<SubscriptionListing> {
     const { getConfiguredAzureEnv } = await import('@microsoft/vscode-azext-azureauth');
     const provider = await this.getProvider();
     // Unfiltered: our own setting (azureLinuxVm.selectedSubscriptions) decides what the tree shows.
     const subscriptions = await provider.getSubscriptions(false);
     const seen = new Set<string>();
-    return {
-      subscriptions: subscriptions
-        .filter((s) => !seen.has(s.subscriptionId) && seen.add(s.subscriptionId))
-        .map((s) => ({
-          subscriptionId: s.subscriptionId,
-          tenantId: s.tenantId,
-          name: s.name,
-          credential: s.credential,
-          cloud: toCloudEndpoints(s, getConfiguredAzureEnv().isCustomCloud),
-          accountLabel: s.account?.label ?? '',
-        })),
-      failures: [],
-    };
+    const sessions: SubscriptionSession[] = subscriptions
+      .filter((s) => !seen.has(s.subscriptionId) && seen.add(s.subscriptionId))
+      .map((s) => ({
+        subscriptionId: s.subscriptionId,
+        tenantId: s.tenantId,
+        name: s.name,
+        credential: s.credential,
+        cloud: toCloudEndpoints(s, getConfiguredAzureEnv().isCustomCloud),
+        accountLabel: s.account?.label ?? '',
+      }));
+    if (sessions.length) onFound?.(sessions);
+    return { subscriptions: sessions, failures: [] };
   }
 
   dispose(): void {

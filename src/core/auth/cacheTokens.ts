@@ -10,15 +10,30 @@ export interface TokenCredentialLike {
 /** Refresh this long before expiry, so a token never expires in the middle of a long operation's polling. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
+/** Tokens shared by several credentials of one login, keyed by tenant and scope. */
+export type SharedTokenCache = Map<string, Promise<AccessTokenLike | null>>;
+
+export interface CacheTokensOptions {
+  /** Shared with the login's other credentials: a token got by one is reused by another of the same tenant. */
+  readonly shared?: SharedTokenCache;
+  /**
+   * The tenant this credential is bound to; undefined for the login's default tenant, whose tokens are also filed
+   * under the tenant they name (their `tid` claim), so the tenant-bound credential of that tenant reuses them.
+   */
+  readonly tenantId?: string;
+}
+
 /**
  * Shares tokens across every SDK client of a tenant. Each client pipeline caches its own token, so without this
  * the Azure CLI (a process start of a second or more each time) would run once per subscription and SDK when the
  * tree opens; concurrent requests for the same scope wait for one call.
  */
-export function cacheTokens<C extends TokenCredentialLike>(credential: C, now: () => number = Date.now): C {
-  const cache = new Map<string, Promise<AccessTokenLike | null>>();
+export function cacheTokens<C extends TokenCredentialLike>(credential: C, now: () => number = Date.now, options: CacheTokensOptions = {}): C {
+  const cache: SharedTokenCache = options.shared ?? new Map();
+  const tenant = options.tenantId?.toLowerCase() ?? '';
   const getToken = (scopes: string | string[], options?: unknown): Promise<AccessTokenLike | null> => {
-    const key = (Array.isArray(scopes) ? scopes : [scopes]).join(' ');
+    const scope = (Array.isArray(scopes) ? scopes : [scopes]).join(' ');
+    const key = `${tenant}|${scope}`;
     const claims = (options as { claims?: string } | undefined)?.claims;
     if (claims) return credential.getToken(scopes, options); // a claims challenge needs a fresh token
     const cached = cache.get(key);
@@ -31,7 +46,10 @@ export function cacheTokens<C extends TokenCredentialLike>(credential: C, now: (
     }
     const pending = credential.getToken(scopes, options);
     cache.set(key, pending);
-    pending.catch(() => {
+    pending.then((token) => {
+      const tid = !tenant && token ? tenantOfToken(token.token) : undefined;
+      if (tid && !cache.has(`${tid}|${scope}`)) cache.set(`${tid}|${scope}`, pending);
+    }, () => {
       if (cache.get(key) === pending) cache.delete(key);
     });
     return pending;
@@ -41,4 +59,16 @@ export function cacheTokens<C extends TokenCredentialLike>(credential: C, now: (
       return prop === 'getToken' ? getToken : Reflect.get(target, prop, receiver);
     },
   });
+}
+
+/** The `tid` claim of a JWT access token (lower case), or undefined when the token is not a readable JWT. */
+export function tenantOfToken(token: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const tid = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { tid?: unknown }).tid;
+    return typeof tid === 'string' && tid ? tid.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
 }

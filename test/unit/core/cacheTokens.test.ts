@@ -55,3 +55,24 @@ test('a failure is not cached', async () => {
   fail = false;
   assert.equal((await cached.getToken('s'))?.token, 'ok');
 });
+
+const jwtFor = (tid: string) => `h.${Buffer.from(JSON.stringify({ tid })).toString('base64url')}.s`;
+
+test('the default tenant\'s token serves that tenant\'s own credential (one az call, not two)', async () => {
+  const shared = new Map();
+  const calls: string[] = [];
+  const credential = (name: string, tid: string) => ({
+    async getToken(_scopes?: string | string[], _options?: unknown) {
+      calls.push(name);
+      return { token: jwtFor(tid), expiresOnTimestamp: Date.now() + 3_600_000 };
+    },
+  });
+  const byDefault = cacheTokens(credential('default', 'AAAA-tenant'), Date.now, { shared });
+  const bound = cacheTokens(credential('bound', 'aaaa-tenant'), Date.now, { shared, tenantId: 'aaaa-TENANT' });
+  const other = cacheTokens(credential('other', 'bbbb-tenant'), Date.now, { shared, tenantId: 'bbbb-tenant' });
+  const first = await byDefault.getToken('arm/.default');
+  assert.equal((await bound.getToken('arm/.default'))?.token, first?.token);
+  await other.getToken('arm/.default');
+  await bound.getToken('graph/.default'); // another scope: its own call
+  assert.deepEqual(calls, ['default', 'other', 'bound']);
+});
