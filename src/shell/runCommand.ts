@@ -14,7 +14,7 @@ export function runCommand<A extends unknown[]>(logger: Logger, id: string, hand
     } catch (error) {
       if (isUserCancelled(error)) return;
       logger.error(`Command ${id} failed`, error);
-      const summary = describeAzureError(error);
+      const summary = describeAzureError(error, vscode.l10n.t);
       const text = summary.code ? `${summary.code}: ${summary.message}` : summary.message;
       const showLog = vscode.l10n.t('Show Log');
       const signIn = vscode.l10n.t('Sign In');

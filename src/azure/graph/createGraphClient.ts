@@ -2,6 +2,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { readFileSync } from 'node:fs';
 import { caAwareHttpHandler } from './caAwareHttpHandler.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 /** Where Microsoft Graph is for this cloud and how to get a token for it. */
 export interface GraphConnection {
@@ -23,7 +25,7 @@ export async function createGraphClient(connection: GraphConnection): Promise<Cl
   const authProvider = {
     async getAccessToken(): Promise<string> {
       const token = await connection.credential.getToken(connection.scope);
-      if (!token) throw new Error('No token for Microsoft Graph.');
+      if (!token) throw new LocalizableError(localizable('No token for Microsoft Graph.'));
       return token.token;
     },
   };

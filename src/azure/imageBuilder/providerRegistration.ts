@@ -1,5 +1,7 @@
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { resourcesClient } from '../clients.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 export const IMAGE_BUILDER_NAMESPACE = 'Microsoft.VirtualMachineImages';
 
@@ -16,7 +18,7 @@ export async function registerProvider(session: SubscriptionSession, namespace =
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
   for (;;) {
     if ((await client.providers.get(namespace)).registrationState === 'Registered') return;
-    if (Date.now() > deadline) throw new Error(`${namespace} is still registering; try again in a few minutes.`);
+    if (Date.now() > deadline) throw new LocalizableError(localizable('{0} is still registering; try again in a few minutes.'), namespace);
     options.abortSignal?.throwIfAborted();
     await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 5000));
   }

@@ -2,6 +2,8 @@ import type { ResourceKind } from '../../core/resources/models.ts';
 import { parseResourceId } from '../../core/resources/parseResourceId.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { computeClient, imageBuilderClient, keyVaultClient } from '../clients.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 /**
  * The resource exactly as ARM returns it (the portal's "JSON View"), fetched fresh through the SDK's own `get`
@@ -9,7 +11,7 @@ import { computeClient, imageBuilderClient, keyVaultClient } from '../clients.ts
  */
 export async function getResourceJson(session: SubscriptionSession, kind: ResourceKind, id: string): Promise<unknown> {
   const parts = parseResourceId(id);
-  if (!parts) throw new Error(`Not an ARM resource id: ${id}`);
+  if (!parts) throw new LocalizableError(localizable('Not an Azure resource ID: {0}'), id);
   let raw: unknown;
   const onResponse = (response: { parsedBody?: unknown; bodyAsText?: string | null }) => {
     raw = response.parsedBody ?? (response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined);

@@ -1,4 +1,6 @@
+import { formatMessage, type Translate } from '../l10n/Translate.ts';
 import { redactSecrets } from '../redact.ts';
+import { LocalizableError } from './LocalizableError.ts';
 
 /** What the user reads: one sentence, ARM's own code and message, never a stack. */
 export interface AzureErrorSummary {
@@ -21,14 +23,15 @@ const SIGN_IN_CODES = new Set([
 /**
  * Reduces whatever an SDK threw (RestError, an ARM error body, a credential error, a plain Error) to ARM's
  * `error.code` and `error.message`. SDK messages sometimes embed the request URL (with a SAS) or a token:
- * everything is redacted.
+ * everything is redacted. Our own LocalizableError is shown translated with `t` (the shell passes `vscode.l10n.t`).
  */
-export function describeAzureError(error: unknown): AzureErrorSummary {
+export function describeAzureError(error: unknown, t: Translate = formatMessage): AzureErrorSummary {
   const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   const body = findArmErrorBody(error) ?? parseLroFailure(e.message);
   const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   const code = body?.code ?? (typeof e.code === 'string' ? e.code : undefined) ?? nameIfSpecific(e.name);
-  const rawMessage = body?.message ?? (typeof e.message === 'string' ? e.message : String(error));
+  const ours = error instanceof LocalizableError ? t(error.template, ...error.args) : undefined;
+  const rawMessage = ours ?? body?.message ?? (typeof e.message === 'string' ? e.message : String(error));
   const message = oneSentence(redactSecrets(rawMessage));
   const needsSignIn = statusCode === 401 || (code !== undefined && SIGN_IN_CODES.has(code));
   return { code, statusCode, message, needsSignIn };

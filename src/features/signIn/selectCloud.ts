@@ -15,9 +15,9 @@ const SOVEREIGN_NAMES: Record<string, 'AzureCloud' | 'ChinaCloud' | 'USGovernmen
 export async function selectCloud(): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'Azure', description: 'AzureCloud', value: 'AzureCloud' },
-      { label: 'Azure China', description: 'AzureChinaCloud', value: 'AzureChinaCloud' },
-      { label: 'Azure US Government', description: 'AzureUSGovernment', value: 'AzureUSGovernment' },
+      { label: vscode.l10n.t('Azure'), description: 'AzureCloud', value: 'AzureCloud' },
+      { label: vscode.l10n.t('Azure China'), description: 'AzureChinaCloud', value: 'AzureChinaCloud' },
+      { label: vscode.l10n.t('Azure US Government'), description: 'AzureUSGovernment', value: 'AzureUSGovernment' },
       { label: vscode.l10n.t('Custom cloud…'), description: vscode.l10n.t('Your own Resource Manager endpoint'), value: 'Custom' },
     ],
     { title: vscode.l10n.t('Select the Azure cloud'), ignoreFocusOut: true },

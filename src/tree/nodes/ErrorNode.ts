@@ -23,7 +23,7 @@ export class ErrorNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const summary = describeAzureError(this.error);
+    const summary = describeAzureError(this.error, vscode.l10n.t);
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = summary.code ? `${summary.code}: ${summary.message}` : summary.message;

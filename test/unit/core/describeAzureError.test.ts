@@ -47,3 +47,12 @@ test('the body kept on the request wins over a generic paging message', () => {
   const error = { name: 'RestError', code: 'InternalServerError', statusCode: 500, message: 'Pagination failed with unexpected statusCode 500', request };
   assert.equal(formatAzureError(error), 'InternalServerError: Injected.');
 });
+
+test('our own localizable error reaches the user translated, its English kept as the message for the log', async () => {
+  const { LocalizableError } = await import('../../../src/core/errors/LocalizableError.ts');
+  const error = new LocalizableError('{0} is still registering; try again in a few minutes.', 'Microsoft.VirtualMachineImages');
+  assert.equal(error.message, 'Microsoft.VirtualMachineImages is still registering; try again in a few minutes.');
+  const ja = (m: string, ...args: Array<string | number | boolean>) => (m.startsWith('{0} is still registering') ? `${args[0]} はまだ登録中です。` : m);
+  assert.deepEqual(describeAzureError(error, ja), { code: undefined, statusCode: undefined, message: 'Microsoft.VirtualMachineImages はまだ登録中です。', needsSignIn: false });
+  assert.equal(describeAzureError(error).message, error.message);
+});
