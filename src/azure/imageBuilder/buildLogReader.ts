@@ -1,10 +1,12 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import { BUILD_LOG_CONTAINER, pickBuildLogBlob, quotedBuildLogUrl, storageAccountNameFromBlobEndpoint } from '../../core/imageBuilder/buildLogLocation.ts';
+import { buildLogAuthForAccount, isBlobDataAccessRefused, isKeyAccessRefused, type BuildLogAuth } from '../../core/imageBuilder/buildLogAccess.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { storageManagementClient as storageClient } from '../clients.ts';
 
-// Reads customization.log from the staging storage account with the signed-in user's own ARM rights: the account's
-// key comes from `listKeys` (Contributor on the staging group is enough; Image Builder's own identity is not used).
+// Reads customization.log from the staging storage account with the signed-in user's own rights: the account's key
+// from `listKeys` (Contributor on the staging group is enough; Image Builder's own identity is not used), or, where
+// listKeys is denied or Shared Key is off, the user's Microsoft Entra ID token (see core/imageBuilder/buildLogAccess.ts).
 // The key stays in this object: it is never logged nor stored.
 
 export interface BuildLogBlob {
@@ -15,24 +17,35 @@ export interface BuildLogBlob {
 }
 
 export type BuildLogLookup =
-  | { found: true; log: BuildLogBlob; storageAccount: string }
+  | { found: true; log: BuildLogBlob; storageAccount: string; auth: BuildLogAuth }
   | { found: false; reason: 'noStorageAccount' | 'noLogYet'; storageAccount?: string };
 
 export async function findBuildLog(session: SubscriptionSession, stagingResourceGroup: string, lastRun?: { startTime?: Date | string; message?: string }): Promise<BuildLogLookup> {
   const storage = await storageClient(session);
-  let account: { name?: string; primaryEndpoints?: { blob?: string } } | undefined;
+  let account: { name?: string; primaryEndpoints?: { blob?: string }; allowSharedKeyAccess?: boolean } | undefined;
   for await (const candidate of storage.storageAccounts.listByResourceGroup(stagingResourceGroup)) {
     account = candidate;
     break;
   }
   if (!account?.name || !account.primaryEndpoints?.blob) return { found: false, reason: 'noStorageAccount' };
-  const keys = await storage.storageAccounts.listKeys(stagingResourceGroup, account.name);
-  const key = keys.keys?.find((k) => k.value)?.value;
-  if (!key) return { found: false, reason: 'noStorageAccount', storageAccount: account.name };
-  const container = await containerClient(account.primaryEndpoints.blob, key);
+  let auth = buildLogAuthForAccount(account);
+  let key: string | undefined;
+  if (auth === 'accountKey') {
+    try {
+      key = (await storage.storageAccounts.listKeys(stagingResourceGroup, account.name)).keys?.find((k) => k.value)?.value;
+    } catch (error) {
+      if (!isKeyAccessRefused(error)) throw error;
+    }
+    if (!key) auth = 'entraId';
+  }
+  const container = await containerClient(session, account.primaryEndpoints.blob, key);
   const candidates: Array<{ name: string; lastModified?: Date }> = [];
-  if (await container.exists()) {
+  try {
     for await (const blob of container.listBlobsFlat()) candidates.push({ name: blob.name, lastModified: blob.properties.lastModified });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return { found: false, reason: 'noLogYet', storageAccount: account.name };
+    if (auth === 'entraId' && isBlobDataAccessRefused(error)) throw new BuildLogAccessDeniedError(account.name);
+    throw error;
   }
   const startedAt = lastRun?.startTime ? new Date(lastRun.startTime) : undefined;
   const picked = pickBuildLogBlob(candidates, startedAt && !Number.isNaN(startedAt.getTime()) ? startedAt : undefined, quotedBuildLogUrl(lastRun?.message));
@@ -40,6 +53,7 @@ export async function findBuildLog(session: SubscriptionSession, stagingResource
   const blob = container.getBlobClient(picked.name);
   return {
     found: true,
+    auth,
     storageAccount: account.name,
     log: {
       url: blob.url,
@@ -52,10 +66,21 @@ export async function findBuildLog(session: SubscriptionSession, stagingResource
   };
 }
 
-async function containerClient(blobEndpoint: string, key: string): Promise<ContainerClient> {
+/** Thrown when neither the account key nor the user's token may read the log; the message names the role to ask for. */
+export class BuildLogAccessDeniedError extends Error {
+  readonly storageAccount: string;
+  constructor(storageAccount: string) {
+    super(`Reading the build log in storage account ${storageAccount} was refused`);
+    this.storageAccount = storageAccount;
+  }
+}
+
+async function containerClient(session: SubscriptionSession, blobEndpoint: string, key: string | undefined): Promise<ContainerClient> {
   const { BlobServiceClient, StorageSharedKeyCredential } = await import('@azure/storage-blob');
+  const url = blobEndpoint.replace(/\/+$/, '');
+  if (!key) return new BlobServiceClient(url, session.credential).getContainerClient(BUILD_LOG_CONTAINER);
   const accountName = storageAccountNameFromBlobEndpoint(blobEndpoint);
   if (!accountName) throw new Error(`Not a blob endpoint: ${blobEndpoint}`);
-  const service = new BlobServiceClient(blobEndpoint.replace(/\/+$/, ''), new StorageSharedKeyCredential(accountName, key));
+  const service = new BlobServiceClient(url, new StorageSharedKeyCredential(accountName, key));
   return service.getContainerClient(BUILD_LOG_CONTAINER);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { findBuildLog, type BuildLogBlob } from '../../azure/imageBuilder/buildLogReader.ts';
+import { BuildLogAccessDeniedError, findBuildLog, type BuildLogBlob } from '../../azure/imageBuilder/buildLogReader.ts';
+import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import { getImageTemplateJson, type ArmImageTemplate } from '../../azure/imageBuilder/imageTemplateOperations.ts';
 import { stagingResourceGroupName } from '../../core/imageBuilder/buildLogLocation.ts';
 import { isRunActive, type LastRunStatus } from '../../core/imageBuilder/describeRunStatus.ts';
@@ -44,7 +45,12 @@ export class BuildLogViewer implements vscode.CodeLensProvider, vscode.Disposabl
     if (!staging) throw new Error(vscode.l10n.t('{0} has no staging resource group yet, so there is no build log.', target.name));
     const lastRun = template.properties?.lastRunStatus as LastRunStatus | undefined;
     const log = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding the build log of {0} in {1}…', target.name, staging), cancellable: true },
-      (_p, token) => this.waitForLog(target, staging, token));
+      (_p, token) => this.waitForLog(target, staging, token)).then((found) => found, (error: unknown) => {
+      if (error instanceof BuildLogAccessDeniedError) {
+        throw new Error(vscode.l10n.t('You may not read the build log in storage account {0}: its keys are not available to you (listKeys denied or Shared Key turned off) and your account has no blob data role there. Ask for Storage Blob Data Reader on {0}, or Contributor on {1}.', error.storageAccount, staging));
+      }
+      throw error;
+    });
     const uri = this.ctx.services.documents.put(`${target.name}-customization.log`, '');
     const entry: OpenBuildLog = { target, template, text: '' };
     this.open.set(uri.toString(), entry);
@@ -61,7 +67,9 @@ export class BuildLogViewer implements vscode.CodeLensProvider, vscode.Disposabl
       const lastRun = template?.properties?.lastRunStatus as LastRunStatus | undefined;
       const lookup = await findBuildLog(target.session, staging, lastRun);
       if (lookup.found) return lookup.log;
-      if (!isRunActive(lastRun) || token.isCancellationRequested) {
+      // The user stopped looking: that is not "the template has not been built yet".
+      if (token.isCancellationRequested) throw new UserCancelledError();
+      if (!isRunActive(lastRun)) {
         throw new Error(lookup.reason === 'noStorageAccount'
           ? vscode.l10n.t('The staging resource group {0} has no storage account: the template has not been built yet, or its staging resources were removed.', staging)
           : vscode.l10n.t('No customization.log in the storage account {0} of {1}: the template has not been built yet.', lookup.storageAccount ?? '', staging));
@@ -92,6 +100,8 @@ export class BuildLogViewer implements vscode.CodeLensProvider, vscode.Disposabl
       }
     } catch (error) {
       this.ctx.services.logger.error(`Tailing the build log of ${entry.target.name} failed`, error);
+      // The editor would otherwise just stop growing, which looks like a stalled build.
+      void vscode.window.showWarningMessage(vscode.l10n.t('The build log of {0} stopped updating: {1}', entry.target.name, error instanceof Error ? error.message : String(error)));
     }
   }
 

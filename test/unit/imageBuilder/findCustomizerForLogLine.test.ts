@@ -47,3 +47,17 @@ test('error lines are found with their customizer; telemetry lines are not error
   assert.equal(isBuildLogErrorLine("Build 'azure-arm' errored after 1 minute"), true);
   assert.deepEqual(findCustomizerErrors(namedLog, customizers), [{ line: 7, customizer: { index: 1, name: 'install-tools' } }]);
 });
+
+test('on a log shaped like a real customization.log (unnamed provisioners, [run id] prefixes), errors map to the failing customizer', async () => {
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(new URL('./fixtures/customization.log', import.meta.url), 'utf8').split('\n');
+  const template = [{ type: 'Shell', name: 'apt-update' }, { type: 'File', name: 'nginx-config' }, { type: 'Shell', name: 'install-nginx' }];
+  const errors = findCustomizerErrors(lines, template);
+  assert.ok(errors.length >= 3, `error lines found: ${errors.length}`);
+  assert.deepEqual([...new Set(errors.map((e) => e.customizer.name))], ['install-nginx']);
+  const exitLine = lines.findIndex((l) => l.includes('==> azure-arm: Script exited with non-zero exit status: 100'));
+  assert.deepEqual(findCustomizerForLogLine(lines, exitLine, template), { index: 2, name: 'install-nginx' });
+  // The File customizer's upload and the first Shell's output belong to them, not to the failure.
+  assert.deepEqual(findCustomizerForLogLine(lines, lines.findIndex((l) => l.includes('Uploading /tmp/aib-files')), template), { index: 1, name: 'nginx-config' });
+  assert.equal(findCustomizerForLogLine(lines, lines.findIndex((l) => l.includes('Connected to SSH')), template), undefined);
+});
