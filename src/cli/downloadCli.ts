@@ -90,7 +90,7 @@ export async function runDownloadCli(argv: readonly string[], env: NodeJS.Proces
         ` in ${(result.elapsedMs / 1000).toFixed(1)} s; manifest ${result.manifestPath}\n`,
     );
     // stdout: one machine-readable line for pipelines.
-    process.stdout.write(`${JSON.stringify({ destination: result.destinationPath, manifest: result.manifestPath, blobSize: result.blobSize, bytesFetched: result.bytesFetched, bytesResumed: result.bytesResumed, bytesSkipped: result.bytesSkipped, resumed: result.resumed, elapsedMs: Math.round(result.elapsedMs) })}\n`);
+    process.stdout.write(`${JSON.stringify({ destination: result.destinationPath, manifest: result.manifestPath, blobSize: result.blobSize, bytesFetched: result.bytesFetched, bytesResumed: result.bytesResumed, bytesSkipped: result.bytesSkipped, resumed: result.resumed, elapsedMs: Math.round(result.elapsedMs), phaseMs: roundAll(result.phaseMs), peakInFlight: result.peakInFlight })}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
     progress.end();
@@ -104,6 +104,10 @@ export async function runDownloadCli(argv: readonly string[], env: NodeJS.Proces
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function roundAll(phases: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(phases).map(([phase, ms]) => [phase, Math.round(ms)]));
 }
 
 /** On a terminal the line is redrawn; in a log (not a TTY) a line is written every 2 s and at phase changes. */

@@ -34,13 +34,18 @@ export interface ConcurrencyOptions {
 const GROWTH_WORTH_KEEPING = 1.1;
 const PROBE_WORTH_KEEPING = 1.05;
 const STEADY_WINDOWS_BEFORE_PROBE = 4;
+/**
+ * Where to start: 8 in flight is what a plain parallel downloader (and the benchmark's raw ceiling) uses, and
+ * what Azure serves well from one blob; starting at 4 spent the first seconds of every download below the link.
+ */
+export const DEFAULT_INITIAL_CONCURRENCY = 8;
 /** Throttle signals closer together than this count once. */
 export const THROTTLE_COOLDOWN_MS = 1000;
 
 export function createConcurrencyState(options: ConcurrencyOptions = {}): ConcurrencyState {
   const min = Math.max(1, options.min ?? 1);
   const max = Math.max(min, options.max ?? 32);
-  const limit = clamp(options.initial ?? 4, min, max);
+  const limit = clamp(options.initial ?? DEFAULT_INITIAL_CONCURRENCY, min, max);
   return { limit, min, max, phase: 'growing', steadyWindows: 0 };
 }
 

@@ -32,6 +32,7 @@ export interface ProgressTotals {
 }
 
 const THROUGHPUT_WINDOW_MS = 5_000;
+const SAMPLE_SPACING_MS = 100;
 
 export class DownloadProgressMeter {
   private readonly totals: ProgressTotals;
@@ -48,7 +49,15 @@ export class DownloadProgressMeter {
 
   addBytes(count: number, nowMs: number): void {
     this.fetched += count;
-    this.samples.push({ atMs: nowMs, bytes: this.fetched });
+    // One sample per 100 ms, not one per chunk: thousands of chunks a second made this array (and its shift())
+    // show up in profiles. The rate over a 5 s window loses nothing.
+    const last = this.samples.at(-1)!;
+    if (this.samples.length > 1 && nowMs - this.samples.at(-2)!.atMs < SAMPLE_SPACING_MS) {
+      last.atMs = nowMs;
+      last.bytes = this.fetched;
+    } else {
+      this.samples.push({ atMs: nowMs, bytes: this.fetched });
+    }
     // Keep one sample older than the window so the rate spans the whole window.
     while (this.samples.length > 2 && this.samples[1].atMs <= nowMs - THROUGHPUT_WINDOW_MS) this.samples.shift();
   }

@@ -9,6 +9,7 @@ import type { JournalAppender } from './journalFile.ts';
 import type { PageBlobSource, RangeRetryEvent } from './pageBlobSource.ts';
 import type { PlannedRangeRequest } from './planPageRangeDownload.ts';
 import { RangeFileWriter } from './rangeFileWriter.ts';
+import { StageBufferPool } from './stageBufferPool.ts';
 
 export interface FetchPlannedRangesInput {
   source: PageBlobSource;
@@ -25,6 +26,8 @@ export interface FetchPlannedRangesInput {
   onRetry?: (event: RangeRetryEvent) => void;
   onInFlight?: (count: number) => void;
   onConcurrency?: (state: ConcurrencyState) => void;
+  /** A range is in the file (written, hashed, journaled): the engine re-reads it in the background to verify. */
+  onRangeDone?: (request: PlannedRangeRequest, sha256: string, bytesWritten: number) => void;
 }
 
 export interface FetchPlannedRangesResult {
@@ -49,11 +52,19 @@ export function fetchPlannedRanges(input: FetchPlannedRangesInput): Promise<Fetc
   let windowStart = now();
   let firstError: unknown;
 
+  const pool = new StageBufferPool();
+  // The window right after a change mixes the old and the new limit: it is skipped, not judged.
+  let skipNextWindow = false;
+  let pump = () => {};
   const observe = (observation: Parameters<typeof nextConcurrency>[1]) => {
     const next = nextConcurrency(state, observation);
     if (next !== state) {
+      const rose = next.limit > state.limit;
+      if (next.limit !== state.limit) skipNextWindow = true;
       state = next;
       input.onConcurrency?.(state);
+      // More slots now: fill them at once rather than when some request happens to finish.
+      if (rose) pump();
     }
   };
 
@@ -63,7 +74,8 @@ export function fetchPlannedRanges(input: FetchPlannedRangesInput): Promise<Fetc
     const timer = setInterval(() => {
       const at = now();
       const elapsed = at - windowStart;
-      if (queue.length > 0 && elapsed > 0) observe({ type: 'window', bytesPerSecond: (windowBytes * 1000) / elapsed });
+      if (skipNextWindow) skipNextWindow = false;
+      else if (queue.length > 0 && elapsed > 0) observe({ type: 'window', bytesPerSecond: (windowBytes * 1000) / elapsed });
       windowBytes = 0;
       windowStart = at;
     }, windowMs);
@@ -74,7 +86,7 @@ export function fetchPlannedRanges(input: FetchPlannedRangesInput): Promise<Fetc
       else resolve({ hashesByIndex, bytesWritten, peakInFlight });
     };
 
-    const pump = () => {
+    pump = () => {
       if (firstError === undefined) {
         while (inFlight < state.limit && queue.length > 0) void run(queue.shift()!);
       }
@@ -85,8 +97,8 @@ export function fetchPlannedRanges(input: FetchPlannedRangesInput): Promise<Fetc
       inFlight++;
       peakInFlight = Math.max(peakInFlight, inFlight);
       input.onInFlight?.(inFlight);
+      const writer = new RangeFileWriter(input.file, request, { writeZeroBlocks: input.writeZeroBlocks, pool });
       try {
-        const writer = new RangeFileWriter(input.file, request, { writeZeroBlocks: input.writeZeroBlocks });
         await input.source.readRange(
           request,
           async (chunk) => {
@@ -107,7 +119,9 @@ export function fetchPlannedRanges(input: FetchPlannedRangesInput): Promise<Fetc
         bytesWritten += writer.bytesWritten;
         hashesByIndex.set(request.index, sha256);
         input.journal?.add({ offset: request.offset, count: request.count, sha256 });
+        input.onRangeDone?.(request, sha256, writer.bytesWritten);
       } catch (error) {
+        writer.release();
         if (firstError === undefined) {
           firstError = input.signal.aborted ? new DownloadError('cancelled', 'The download was cancelled.', { cause: error }) : asDownloadError(error);
           stopOthers.abort();

@@ -30,6 +30,8 @@ export function findNonZeroBlocks(buffer: Uint8Array, fileOffset: number, blockB
 }
 
 function isZero(bytes: Buffer, start: number, end: number): boolean {
-  // Buffer.equals is a memcmp: far faster than a JavaScript loop over every byte.
-  return bytes.subarray(start, end).equals(ZEROS.subarray(0, end - start));
+  // Written data almost never starts or ends a block with a zero byte: decide those without a memcmp.
+  if (bytes[start] !== 0 || bytes[end - 1] !== 0) return false;
+  // Buffer#compare with bounds is a memcmp that allocates no view (a subarray per 4 KiB block showed in profiles).
+  return ZEROS.compare(bytes, start, end, 0, end - start) === 0;
 }

@@ -1,13 +1,13 @@
 // Receives one request's bytes in order and puts them at their place in the sparse partial file, hashing as
-// they arrive. Chunks from the network are small (16-64 KiB); they are staged to 1 MiB so writes are few and
-// the zero-block test sees whole file system blocks.
+// they arrive. Chunks from the network are small (16-64 KiB); they are copied into a 1 MiB stage buffer (from a
+// pool shared by the download) so writes are few, nothing is allocated per chunk, and the zero-block test sees
+// whole file system blocks.
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteRange } from './byteRange.ts';
 import { DownloadError } from './downloadError.ts';
 import { findNonZeroBlocks } from './findNonZeroBlocks.ts';
-
-const STAGE_BYTES = 1024 * 1024;
+import { StageBufferPool } from './stageBufferPool.ts';
 
 export interface RangeFileWriterOptions {
   /**
@@ -16,6 +16,8 @@ export interface RangeFileWriterOptions {
    */
   writeZeroBlocks?: boolean;
   sparseBlockBytes?: number;
+  /** Where stage buffers come from; share one per download. Default: a pool of this writer's own. */
+  pool?: StageBufferPool;
 }
 
 export class RangeFileWriter {
@@ -23,7 +25,8 @@ export class RangeFileWriter {
   private readonly range: ByteRange;
   private readonly options: RangeFileWriterOptions;
   private readonly hash: Hash = createHash('sha256');
-  private staged: Uint8Array[] = [];
+  private readonly pool: StageBufferPool;
+  private stage: Buffer | undefined;
   private stagedBytes = 0;
   /** Absolute file offset of the first staged byte. */
   private stageOffset: number;
@@ -36,6 +39,7 @@ export class RangeFileWriter {
     this.range = range;
     this.options = options;
     this.stageOffset = range.offset;
+    this.pool = options.pool ?? new StageBufferPool();
   }
 
   /** Bytes received so far (the source resumes after them). */
@@ -49,9 +53,15 @@ export class RangeFileWriter {
     }
     this.hash.update(chunk);
     this.received += chunk.length;
-    this.staged.push(chunk);
-    this.stagedBytes += chunk.length;
-    if (this.stagedBytes >= STAGE_BYTES) await this.flush();
+    let at = 0;
+    while (at < chunk.length) {
+      this.stage ??= this.pool.take();
+      const copied = Math.min(chunk.length - at, this.stage.length - this.stagedBytes);
+      this.stage.set(chunk.subarray(at, at + copied), this.stagedBytes);
+      this.stagedBytes += copied;
+      at += copied;
+      if (this.stagedBytes === this.stage.length) await this.flush();
+    }
   }
 
   /** Writes what is staged and returns the SHA-256 (hex) of all bytes of the range. */
@@ -60,21 +70,29 @@ export class RangeFileWriter {
       throw new DownloadError('transferFailed', `range at ${this.range.offset} ended after ${this.received} of ${this.range.count} bytes`);
     }
     await this.flush();
+    this.release();
     return this.hash.digest('hex');
   }
 
-  private async flush(): Promise<void> {
-    if (this.stagedBytes === 0) return;
-    const buffer = this.staged.length === 1 ? Buffer.from(this.staged[0]) : Buffer.concat(this.staged, this.stagedBytes);
-    const offset = this.stageOffset;
-    this.staged = [];
-    this.stageOffset += this.stagedBytes;
+  /** Returns the stage buffer to the pool (after finish, or when the range is given up). */
+  release(): void {
+    if (this.stage) this.pool.give(this.stage);
+    this.stage = undefined;
     this.stagedBytes = 0;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.stagedBytes === 0 || !this.stage) return;
+    const buffer = this.stage.subarray(0, this.stagedBytes);
+    const offset = this.stageOffset;
     const runs = this.options.writeZeroBlocks
       ? [{ offset: 0, count: buffer.length }]
       : findNonZeroBlocks(buffer, offset, this.options.sparseBlockBytes);
     for (const run of runs) await writeFully(this.file, buffer, run, offset);
     for (const run of runs) this.bytesWritten += run.count;
+    // Only now may the stage be refilled: the writes above read from it.
+    this.stageOffset += this.stagedBytes;
+    this.stagedBytes = 0;
   }
 }
 

@@ -19,7 +19,7 @@ export function findMismatchedRanges(
   return ranges.filter((r) => expected.get(r.index) === undefined || expected.get(r.index) !== actual.get(r.index)).map((r) => r.index);
 }
 
-const READ_BYTES = 4 * 1024 * 1024;
+export const VERIFY_READ_BYTES = 4 * 1024 * 1024;
 
 /** SHA-256 of each range as it is in the file; a few reads in flight so the disk and the hash overlap. */
 export async function hashFileRanges(
@@ -30,24 +30,31 @@ export async function hashFileRanges(
   const hashes = new Map<number, string>();
   let next = 0;
   const worker = async () => {
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    const buffer = Buffer.allocUnsafe(VERIFY_READ_BYTES);
     while (next < ranges.length) {
       const range = ranges[next++];
-      const hash = createHash('sha256');
-      let done = 0;
-      while (done < range.count) {
-        // Cancelled while verifying is a cancel like any other (the CLI and the shell map `cancelled`, not AbortError).
-        if (options.signal?.aborted) throw new DownloadError('cancelled', 'The download was cancelled.', { cause: options.signal.reason });
-        const want = Math.min(READ_BYTES, range.count - done);
-        const { bytesRead } = await file.read(buffer, 0, want, range.offset + done);
-        if (bytesRead === 0) break; // file shorter than the plan: the hash will not match
-        hash.update(buffer.subarray(0, bytesRead));
-        done += bytesRead;
-        options.onBytes?.(bytesRead);
-      }
-      hashes.set(range.index, hash.digest('hex'));
+      hashes.set(range.index, await hashFileRange(file, range, buffer, options.signal, options.onBytes));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   return hashes;
+}
+
+/** SHA-256 (hex) of one range as it is in the file, read through `buffer`. */
+export async function hashFileRange(
+  file: FileHandle, range: ByteRange, buffer: Buffer, signal?: AbortSignal, onBytes?: (count: number) => void,
+): Promise<string> {
+  const hash = createHash('sha256');
+  let done = 0;
+  while (done < range.count) {
+    // Cancelled while verifying is a cancel like any other (the CLI and the shell map `cancelled`, not AbortError).
+    if (signal?.aborted) throw new DownloadError('cancelled', 'The download was cancelled.', { cause: signal.reason });
+    const want = Math.min(buffer.length, range.count - done);
+    const { bytesRead } = await file.read(buffer, 0, want, range.offset + done);
+    if (bytesRead === 0) break; // file shorter than the plan: the hash will not match
+    hash.update(buffer.subarray(0, bytesRead));
+    done += bytesRead;
+    onBytes?.(bytesRead);
+  }
+  return hash.digest('hex');
 }

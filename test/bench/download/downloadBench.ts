@@ -1,12 +1,15 @@
 // Benchmark: our download engine vs AzCopy on the same sparse page blob in the same Azurite (disk store), plus
-// the raw ceiling (parallel GETs of the written ranges into memory, nothing written). Both tools run as child
-// processes and are measured the same way: median wall time of a few runs, MB/s of disk size, peak RSS, and
-// the allocated size of the output (what `du` shows).
+// the raw ceiling (parallel GETs of the planned requests, bodies discarded, nothing written). Everything runs as a
+// child process and is measured the same way: median wall time of a few runs, MB/s of disk size, peak RSS, and
+// the allocated size of the output (what `du` shows). Ours runs as the bundled CLI (as shipped: no TypeScript
+// stripping at start), the ceiling as plain JavaScript; both also report their in-process time (from their first
+// request), which leaves Node's start out of the comparison. Runs are interleaved (ceiling, ours, ours without
+// verification) so a change in machine load hits all of them alike.
 // Runnable alone: node test/bench/download/downloadBench.ts
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, chmod, copyFile, mkdir, mkdtemp, rm, stat, unlink } from 'node:fs/promises';
+import { access, chmod, copyFile, mkdir, mkdtemp, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +29,32 @@ export interface ToolFigures {
   allocatedBytes: number;
 }
 
+export interface PhaseTimes {
+  planning: number;
+  fetching: number;
+  verifying: number;
+  finishing: number;
+}
+
 export interface DownloadBenchmarkFigures {
   blobBytes: number;
   writtenBytes: number;
   runs: number;
+  /** The ceiling's median wall time (its process, start-up included). */
   rawCeilingMs: number;
-  engine: ToolFigures & { medianInProcessMs: number; medianVerifyMs: number };
+  rawCeilingInProcessMs: number;
+  engine: ToolFigures & {
+    medianInProcessMs: number;
+    /** Median of each phase over the runs (the tail after the last byte is verifying + finishing). */
+    medianPhaseMs: PhaseTimes;
+    medianVerifyMs: number;
+    /** In-process time of the same engine with verification off (hashes on receipt and manifest kept). */
+    medianInProcessNoVerifyMs: number;
+    peakInFlight: number[];
+  };
+  /** In-process time with verification / without, minus one. */
+  verificationOverhead: number;
+  engineVsCeilingInProcess: number;
   azcopy?: ToolFigures & { error?: string };
   sameBytes?: boolean;
   engineVsAzcopyTime?: number;
@@ -85,35 +108,55 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
     const written = options.written ?? spreadRanges(options.diskBytes, options.writtenRuns, options.runBytes);
     const blob = await createSparseVhdBlob(azurite, 'bench', options.blobName ?? 'disk', options.diskBytes, written, false);
     const sasUrl = blob.sasUrl();
-    const ceilingRuns: number[] = [];
-    for (let i = 0; i < options.runs; i++) ceilingRuns.push(await measureRawCeiling(sasUrl));
-    const rawCeilingMs = median(ceilingRuns);
+    const cli = await bundleCli(scratch);
+    // The ceiling fetches exactly the requests our planner makes.
+    const planFile = join(scratch, 'plan.json');
+    const planningSource = await createPageBlobSource({ sasUrl });
+    const signal = new AbortController().signal;
+    const plan = planPageRangeDownload((await planningSource.getProperties(signal)).size, await planningSource.listPageRanges(signal));
+    await writeFile(planFile, JSON.stringify(plan.requests.map((r) => [r.offset, r.count])));
 
+    const env = { ...process.env, BENCH_SAS_URL: sasUrl, BENCH_PLAN_FILE: planFile };
+    const ceilingRuns: ProcessFigures[] = [];
     const engineRuns: ProcessFigures[] = [];
+    const noVerifyRuns: ProcessFigures[] = [];
     const engineOut = join(scratch, 'engine.vhd');
+    const checked = (run: ProcessFigures, what: string) => {
+      if (run.exitCode !== 0) throw new Error(`${what} failed: ${(run.stdout + run.stderr).replace(/sig=[^&\s"]+/g, 'sig=<redacted>').slice(-500)}`);
+      return run;
+    };
     for (let i = 0; i < options.runs; i++) {
+      ceilingRuns.push(checked(await measureProcess(process.execPath, [join(here, 'rawCeilingOnce.mjs')], env), 'ceiling'));
       await rm(engineOut, { force: true });
-      const run = await measureProcess(process.execPath, [join(here, 'runEngineOnce.ts'), engineOut], { ...process.env, BENCH_SAS_URL: sasUrl });
-      if (run.exitCode !== 0) throw new Error(`engine run failed: ${run.stderr.slice(0, 500)}`);
-      engineRuns.push(run);
+      engineRuns.push(checked(await measureProcess(process.execPath, [cli, 'download', '--sas-url-env', 'BENCH_SAS_URL', engineOut, '--overwrite'], env), 'engine (CLI)'));
+      const noVerifyOut = join(scratch, 'engine-noverify.vhd');
+      noVerifyRuns.push(checked(await measureProcess(process.execPath, [join(here, 'runEngineOnce.ts'), noVerifyOut], { ...env, BENCH_VERIFY: '0' }), 'engine without verification'));
+      await rm(noVerifyOut, { force: true });
+      await rm(`${noVerifyOut}.manifest.json`, { force: true });
     }
-    const reports = engineRuns.map((r) => JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { elapsedMs: number; phaseMs: { verifying: number } });
+    const lastJson = <T>(run: ProcessFigures) => JSON.parse(run.stdout.trim().split('\n').at(-1)!) as T;
+    const reports = engineRuns.map((r) => lastJson<{ elapsedMs: number; phaseMs: PhaseTimes; peakInFlight: number }>(r));
+    const phase = (name: keyof PhaseTimes) => median(reports.map((r) => r.phaseMs[name]));
     const engine = {
       ...figures(engineRuns, blob.blobSize, (await stat(engineOut)).blocks * 512),
-      // Inside the process: without Node's start and module loading, which the wall time includes.
       medianInProcessMs: median(reports.map((r) => r.elapsedMs)),
-      medianVerifyMs: median(reports.map((r) => r.phaseMs.verifying)),
+      medianPhaseMs: { planning: phase('planning'), fetching: phase('fetching'), verifying: phase('verifying'), finishing: phase('finishing') },
+      medianVerifyMs: phase('verifying'),
+      medianInProcessNoVerifyMs: median(noVerifyRuns.map((r) => lastJson<{ elapsedMs: number }>(r).elapsedMs)),
+      peakInFlight: reports.map((r) => r.peakInFlight),
     };
+    const rawCeilingMs = median(ceilingRuns.map((r) => r.wallMs));
+    const rawCeilingInProcessMs = median(ceilingRuns.map((r) => lastJson<{ elapsedMs: number }>(r).elapsedMs));
 
     let azcopy: DownloadBenchmarkFigures['azcopy'];
     let sameBytes: boolean | undefined;
     const azcopyOut = join(scratch, 'azcopy.vhd');
-    const env = { ...process.env, AZCOPY_LOG_LOCATION: join(scratch, 'azlogs'), AZCOPY_JOB_PLAN_LOCATION: join(scratch, 'azplans'), AZCOPY_DISABLE_SYSLOG: 'true' };
+    const azEnv = { ...process.env, AZCOPY_LOG_LOCATION: join(scratch, 'azlogs'), AZCOPY_JOB_PLAN_LOCATION: join(scratch, 'azplans'), AZCOPY_DISABLE_SYSLOG: 'true' };
     const azRuns: ProcessFigures[] = [];
     const azcopyBinary = await executableAzcopy(scratch).catch(() => packagedAzcopy);
     for (let i = 0; i < options.runs; i++) {
       await rm(azcopyOut, { force: true });
-      const run = await measureProcess(azcopyBinary, ['copy', sasUrl, azcopyOut, '--from-to', 'BlobLocal', '--log-level', 'ERROR'], env);
+      const run = await measureProcess(azcopyBinary, ['copy', sasUrl, azcopyOut, '--from-to', 'BlobLocal', '--log-level', 'ERROR'], azEnv);
       if (run.exitCode !== 0) {
         azcopy = { medianWallMs: NaN, wallMs: [], effectiveMBps: NaN, allocatedBytes: NaN, error: (run.stdout + run.stderr).replace(/sig=[^&\s"]+/g, 'sig=<redacted>').slice(-400) };
         break;
@@ -131,7 +174,10 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
       writtenBytes: blob.writtenBytes,
       runs: options.runs,
       rawCeilingMs,
+      rawCeilingInProcessMs,
       engine,
+      verificationOverhead: engine.medianInProcessMs / engine.medianInProcessNoVerifyMs - 1,
+      engineVsCeilingInProcess: engine.medianInProcessMs / rawCeilingInProcessMs,
       azcopy,
       sameBytes,
       engineVsAzcopyTime: azcopy && !azcopy.error ? engine.medianWallMs / azcopy.medianWallMs : undefined,
@@ -144,22 +190,15 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
   }
 }
 
-/** Parallel GETs (8 in flight) of the planned requests, bodies discarded: what the server can give at best. */
-async function measureRawCeiling(sasUrl: string): Promise<number> {
-  const source = await createPageBlobSource({ sasUrl });
-  const signal = new AbortController().signal;
-  const { size } = await source.getProperties(signal);
-  const started = performance.now();
-  const plan = planPageRangeDownload(size, await source.listPageRanges(signal));
-  let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < plan.requests.length) {
-      const r = plan.requests[next++];
-      const response = await fetch(sasUrl, { headers: { Range: `bytes=${r.offset}-${r.offset + r.count - 1}`, 'x-ms-version': '2025-01-05' } });
-      await response.arrayBuffer();
-    }
-  }));
-  return performance.now() - started;
+/** The CLI bundled as it ships (dist/cli.cjs), built into the scratch folder so a parallel `npm run package` cannot swap it mid-run. */
+async function bundleCli(scratch: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outfile = join(scratch, 'cli.cjs');
+  await esbuild.build({
+    entryPoints: [join(root, 'src/cli/downloadCli.ts')], outfile, bundle: true, minify: true, platform: 'node', format: 'cjs',
+    target: 'node22', mainFields: ['module', 'main'], logLevel: 'warning', legalComments: 'none',
+  });
+  return outfile;
 }
 
 function figures(runs: ProcessFigures[], blobBytes: number, allocatedBytes: number): ToolFigures {
@@ -185,15 +224,17 @@ function printFigures(f: DownloadBenchmarkFigures): void {
   const mb = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '-' : `${(n / 1e6).toFixed(1)} MB`);
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log(`blob ${mb(f.blobBytes)}, written ${mb(f.writtenBytes)}, ${f.runs} runs each (Azurite disk store)`);
-  console.log(`raw parallel-GET ceiling: ${s(f.rawCeilingMs)}`);
+  console.log(`raw parallel-GET ceiling: ${s(f.rawCeilingMs)} wall, ${s(f.rawCeilingInProcessMs)} in-process`);
   for (const [name, t] of [['engine', f.engine], ['azcopy', f.azcopy]] as const) {
     if (!t) continue;
     if ('error' in t && t.error) { console.log(`${name}: failed: ${t.error}`); continue; }
     console.log(`${name.padEnd(6)}: median ${s(t.medianWallMs)} [${t.wallMs.map(s).join(', ')}], ${t.effectiveMBps.toFixed(0)} MB/s of disk, peak RSS ${mb(t.peakRssBytes)}, allocated ${mb(t.allocatedBytes)}`);
   }
   if (f.engineVsAzcopyTime !== undefined) console.log(`time engine/azcopy: ${f.engineVsAzcopyTime.toFixed(2)}x (azcopy/engine ${(1 / f.engineVsAzcopyTime).toFixed(1)}x)`);
-  console.log(`engine in-process ${s(f.engine.medianInProcessMs)} (of which re-read verification ${s(f.engine.medianVerifyMs)}); in-process/raw ceiling ${(f.engine.medianInProcessMs / f.rawCeilingMs).toFixed(2)}x`);
-  console.log(`time engine/raw ceiling: ${f.engineVsCeilingTime.toFixed(2)}x; allocated/written: ${f.engineAllocatedVsWritten.toFixed(3)}; same bytes as azcopy: ${f.sameBytes ?? '-'}`);
+  const p = f.engine.medianPhaseMs;
+  console.log(`engine in-process ${s(f.engine.medianInProcessMs)} (planning ${s(p.planning)}, fetching ${s(p.fetching)}, verifying tail ${s(p.verifying)}, finishing ${s(p.finishing)}); in-process/raw ceiling ${f.engineVsCeilingInProcess.toFixed(2)}x`);
+  console.log(`verification: ${s(f.engine.medianInProcessMs)} with, ${s(f.engine.medianInProcessNoVerifyMs)} without = +${(f.verificationOverhead * 100).toFixed(1)} %`);
+  console.log(`time engine/raw ceiling: ${f.engineVsCeilingTime.toFixed(2)}x wall; allocated/written: ${f.engineAllocatedVsWritten.toFixed(3)}; same bytes as azcopy: ${f.sameBytes ?? '-'}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
