@@ -2,9 +2,15 @@
 // messages are English diagnostics for the log; these are what the user reads.
 import { isDownloadError } from '../download/downloadError.ts';
 import type { Translate } from '../l10n/Translate.ts';
+import { isExportInProgressError } from './exportLocks.ts';
 
 /** undefined when the error is not the engine's (ARM errors are described by describeAzureError). */
 export function describeExportFailure(error: unknown, fileName: string, t: Translate): string | undefined {
+  if (isExportInProgressError(error)) {
+    return error.claim.kind === 'file'
+      ? t('Another export in this window ({0}) is writing {1}. Wait for it to finish or cancel it, or choose another folder.', error.heldBy, error.claim.label)
+      : t('{0} is already being exported in this window ({1}). Wait for that export to finish or cancel it first: a second export would share its download link, and the first one\'s revoke would cut it off.', error.claim.label, error.heldBy);
+  }
   if (!isDownloadError(error)) return undefined;
   switch (error.code) {
     case 'cancelled':

@@ -5,6 +5,7 @@ import type { DownloadProgress } from '../download/downloadProgress.ts';
 import type { PageBlobDownloadResult } from '../download/runPageBlobDownload.ts';
 import type { ExportTarget, ResourceRef } from './exportTarget.ts';
 import type { ExportStep } from './planExportSteps.ts';
+import { claimsForSteps, type ExportLocks } from './exportLocks.ts';
 
 export interface GrantedAccess {
   readonly accessSas: string;
@@ -55,6 +56,10 @@ export interface RunExportOptions {
   /** Waits between revoke attempts (tests pass a no-op). */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly revokeDelaysMs?: readonly number[];
+  /** The exports running in this process: the steps' files and disks are claimed before anything runs. */
+  readonly locks?: ExportLocks;
+  /** How a refused claim names this export to the other one. */
+  readonly title?: string;
 }
 
 export function newExportOutcome(): ExportOutcome {
@@ -63,6 +68,17 @@ export function newExportOutcome(): ExportOutcome {
 
 export async function runExportTransaction(steps: readonly ExportStep[], ports: ExportPorts, options: RunExportOptions): Promise<ExportOutcome> {
   const outcome = options.outcome ?? newExportOutcome();
+  // Throws ExportInProgressError before any step when another export holds one of our files or disks.
+  const release = options.locks?.acquire(claimsForSteps(steps), options.title ?? steps.map((s) => (s.kind === 'export' ? s.displayName : '')).filter(Boolean).join(', '));
+  try {
+    await runSteps(steps, ports, options, outcome);
+  } finally {
+    release?.();
+  }
+  return outcome;
+}
+
+async function runSteps(steps: readonly ExportStep[], ports: ExportPorts, options: RunExportOptions, outcome: ExportOutcome): Promise<void> {
   const { signal, events } = options;
   for (const [index, step] of steps.entries()) {
     throwIfAborted(signal);
@@ -81,7 +97,6 @@ export async function runExportTransaction(steps: readonly ExportStep[], ports: 
         break;
     }
   }
-  return outcome;
 }
 
 /** grant -> download (VHD, then guest state) -> revoke, always. */

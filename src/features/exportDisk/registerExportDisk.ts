@@ -8,11 +8,12 @@ import { PendingExportStore } from './PendingExportStore.ts';
 import { offerToResumeInterruptedExports } from './resumeInterruptedExports.ts';
 import { revokeDiskAccess } from './revokeDiskAccess.ts';
 import type { ExportContext } from './runExportWithProgress.ts';
+import { ExportLocks } from '../../core/exportDisk/exportLocks.ts';
 
 /** "Export as VHD…" and "Revoke Disk Access…", and the offer to resume exports a restart interrupted. */
 export function registerExportDisk(context: vscode.ExtensionContext, services: Services): ExportContext {
   const statusBar = new ExportStatusBar();
-  const ctx: ExportContext = { services, store: new PendingExportStore(context.globalState), statusBar };
+  const ctx: ExportContext = { services, store: new PendingExportStore(context.globalState), statusBar, locks: new ExportLocks() };
   const register = (id: string, handler: (node?: ResourceNode) => Promise<void>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services.logger, id, handler)));
   register('azureLinuxVm.exportDisk', (node) => exportDisk(ctx, node));

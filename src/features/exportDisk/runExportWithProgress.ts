@@ -6,6 +6,7 @@ import { diskRefFromId } from '../../azure/diskDataAccess/diskRef.ts';
 import { prepareEntraIdDownload } from '../diskDataAccess/prepareEntraIdDownload.ts';
 import { isDownloadError } from '../../core/download/downloadError.ts';
 import { describeExportFailure } from '../../core/exportDisk/describeExportFailure.ts';
+import { isExportInProgressError, type ExportLocks } from '../../core/exportDisk/exportLocks.ts';
 import { formatBytes, formatExportProgress, percentDone } from '../../core/exportDisk/formatExportProgress.ts';
 import type { ExportStep } from '../../core/exportDisk/planExportSteps.ts';
 import { newExportOutcome, runExportTransaction, type ExportOutcome } from '../../core/exportDisk/runExportTransaction.ts';
@@ -22,6 +23,8 @@ export interface ExportContext {
   readonly services: Services;
   readonly store: PendingExportStore;
   readonly statusBar: ExportStatusBar;
+  /** The files and disks of the exports running in this window: two exports never share one. */
+  readonly locks: ExportLocks;
 }
 
 /**
@@ -57,6 +60,9 @@ export async function runExportWithProgress(ctx: ExportContext, session: Subscri
         await runExportTransaction(steps, createExportPorts(session, { bearerTokenFor: (target) => bearerTokens.get(target.id.toLowerCase()) }), {
           signal: cancel.signal,
           outcome,
+          // A second export of the same disk or into the same file is refused before its grant (ExportInProgressError).
+          locks: ctx.locks,
+          title,
           events: {
             onStep: (step) => {
               shownPercent = 0;
@@ -71,6 +77,8 @@ export async function runExportWithProgress(ctx: ExportContext, session: Subscri
       },
     );
   } catch (error) {
+    // Refused because another export holds the disk or the file: nothing ran, and the pending entries are theirs.
+    if (isExportInProgressError(error)) throw new Error(describeExportFailure(error, title, t), { cause: error });
     for (const step of exports) await ctx.store.remove({ resourceId: step.target.id, folder: dirname(step.files.vhd) });
     const current = exports.find((e) => !outcome.exported.some((done) => done.step === e));
     const message = describeExportFailure(error, current ? basename(current.files.vhd) : title, t);
