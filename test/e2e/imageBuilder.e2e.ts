@@ -3,7 +3,7 @@
 // that failed. Everything runs against the local Azure's Image Builder simulator (test/azure-local/imageBuilder).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
 
@@ -158,6 +158,103 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     const position = await wb.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText();
     assert.equal(Number(/Ln (\d+)/.exec(position)?.[1]), expectedLine, `cursor at ${position}`);
     await wb.screenshot('image-builder-6-customizer-in-file');
+    assert.deepEqual(await wb.errorNotifications(), []);
+  });
+
+  const templates = [PROD, 'Image templates'];
+  const OTHER = 'it-ubuntu2204-new';
+  const otherId = `/subscriptions/${SUB}/resourceGroups/rg-images-prod/providers/Microsoft.VirtualMachineImages/imageTemplates/${OTHER}`;
+
+  /** Waits until the template's row shows `description` (polling the rendered tree, no refresh). */
+  async function waitForRow(name: string, description: RegExp, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let seen = '';
+    while (Date.now() < deadline) {
+      seen = (await s.wb.rowInfo(await s.wb.treeRow([...templates, name]))).description;
+      if (description.test(seen)) return seen;
+      await s.wb.page.waitForTimeout(300);
+    }
+    throw new Error(`${name} shows "${seen}", not ${String(description)}`);
+  }
+
+  it('keeps a build started elsewhere live in the tree until it ends, without Refresh', async () => {
+    const { wb } = s;
+    await s.azure!.setState({ merge: [{ id: otherId, properties: { lastRunStatus: { runState: 'Running', runSubState: 'Building', startTime: new Date().toISOString(), message: '' } } }] });
+    await wb.runCommand('Azure Linux VM: Refresh');
+    await wb.expandAndWaitForChildren(templates);
+    await waitForRow(OTHER, /^Running \(Building\)$/);
+    // The build moves on in Azure; nobody in this window asked to watch it.
+    await s.azure!.setState({ merge: [{ id: otherId, properties: { lastRunStatus: { runState: 'Running', runSubState: 'Distributing' } } }] });
+    await waitForRow(OTHER, /^Running \(Distributing\)$/, 20_000);
+    await s.azure!.setState({ merge: [{ id: otherId, properties: { lastRunStatus: { runState: 'Canceled', endTime: new Date().toISOString(), message: 'Build canceled by the user.' } } }] });
+    await waitForRow(OTHER, /^Canceled$/, 20_000);
+    await wb.screenshot('image-builder-7-followed-build');
+  });
+
+  it('cancels a running build from the tree: confirmation, then Canceled', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    await wb.contextMenu(await wb.treeRow([...templates, NAME]), 'Build Image');
+    await waitForRow(NAME, /^Running/);
+    await wb.contextMenu(await wb.treeRow([...templates, NAME]), 'Cancel Build');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), new RegExp(`Cancel the build of ${NAME}\\?`));
+    await button('.monaco-dialog-box', 'Cancel Build').click();
+    await waitForRow(NAME, /^Canceled$/);
+    await wb.waitForNotification(new RegExp(`The build of ${NAME} was cancelled`));
+    await wb.screenshot('image-builder-8-canceled');
+  });
+
+  it('lists the run outputs of a successful build and copies the image id', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    await wb.contextMenu(await wb.treeRow([...templates, OTHER]), 'Build Image');
+    await waitForRow(OTHER, /^Succeeded$/, 90_000);
+    await wb.contextMenu(await wb.treeRow([...templates, OTHER]), 'Show Run Outputs');
+    const entries = await (async () => { await wb.quickPickItems(/Run outputs of/); return wb.quickPickEntries(); })();
+    const imageId = `/subscriptions/${SUB}/resourceGroups/rg-images-prod/providers/Microsoft.Compute/images/img-ubuntu2204-new`;
+    assert.deepEqual(entries.map((e) => [e.label, e.detail]), [[`${OTHER}-output`, imageId]]);
+    await wb.screenshot('image-builder-9-run-outputs');
+    await wb.pick(`${OTHER}-output`);
+    await wb.pick('Copy Artifact ID');
+    await wb.waitForNotification(/Copied to the clipboard/);
+    assert.equal(await wb.page.evaluate(() => navigator.clipboard.readText()), imageId);
+  });
+
+  it('saves a deployed template to a file, then deletes the template after confirmation', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    await wb.contextMenu(await wb.treeRow([...templates, OTHER]), 'Save Template to File…');
+    // VS Code's own save dialog (a quick input holding the path): the file goes into the workspace.
+    const saved = join(s.codeServer.workspace, `${OTHER}.imagetemplate.json`);
+    const input = wb.quickInput();
+    await input.waitFor();
+    await wb.page.waitForTimeout(500);
+    await input.fill(saved);
+    await wb.page.waitForTimeout(300);
+    await wb.page.keyboard.press('Enter');
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(saved) && Date.now() < deadline) await wb.page.waitForTimeout(200);
+    const content = JSON.parse(readFileSync(saved, 'utf8'));
+    assert.equal(content.name, OTHER);
+    assert.deepEqual(content.properties.customize.map((c: { name: string }) => c.name), ['update-packages', 'install-tools']);
+    assert.equal(content.properties.lastRunStatus, undefined, 'run state is not part of the configuration');
+    await wb.waitForEditor(new RegExp(`${OTHER}\\.imagetemplate\\.json`));
+    await wb.screenshot('image-builder-10-saved-to-file');
+
+    await wb.contextMenu(await wb.treeRow([...templates, OTHER]), 'Delete Image Template…');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), new RegExp(`Delete the image template ${OTHER}\\? Its staging resource group IT_rg-images-prod_${OTHER}`));
+    await wb.screenshot('image-builder-11-delete-confirmation');
+    await button('.monaco-dialog-box', 'Delete').click();
+    await wb.waitForNotification(new RegExp(`The image template ${OTHER} was deleted`), 60_000);
+    const gone = Date.now() + 20_000;
+    while ((await wb.childrenOf(templates)).some((r) => r.label === OTHER)) {
+      if (Date.now() > gone) throw new Error(`${OTHER} is still in the tree`);
+      await wb.page.waitForTimeout(300);
+    }
     assert.deepEqual(await wb.errorNotifications(), []);
   });
 });

@@ -40,19 +40,20 @@ export class BuildWatcher implements vscode.Disposable {
    * Keeps the tree live for a build this window did not start (a listing showed it Running or Canceling): polls
    * quietly, without a notification, and redraws the tree until the run ends.
    */
-  follow(target: TemplateTarget): void {
+  follow(target: TemplateTarget, listed?: LastRunStatus): void {
     const key = target.id.toLowerCase();
     if (this.watching.has(key)) return;
     this.following.add(key);
-    const poll = this.poll(target, key).finally(() => {
+    const poll = this.poll(target, key, listed).finally(() => {
       this.following.delete(key);
       if (this.watching.get(key) === poll) this.watching.delete(key);
     });
     this.watching.set(key, poll);
   }
 
-  private async poll(target: TemplateTarget, key: string): Promise<LastRunStatus | undefined> {
-    let shown = '';
+  private async poll(target: TemplateTarget, key: string, listed?: LastRunStatus): Promise<LastRunStatus | undefined> {
+    // What the tree shows now: the state the listing had (it may have moved on before the first poll).
+    let shown = `${listed?.runState}/${listed?.runSubState}`;
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, pollIntervalMs()));
       if (this.disposed || !this.following.has(key)) return undefined; // disposed, or a real watch took over
@@ -60,7 +61,7 @@ export class BuildWatcher implements vscode.Disposable {
       const last = template?.properties?.lastRunStatus as LastRunStatus | undefined;
       const state = `${last?.runState}/${last?.runSubState}`;
       if (state !== shown) {
-        if (shown) refreshTemplates(this.ctx, target.session);
+        refreshTemplates(this.ctx, target.session);
         shown = state;
       }
       if (!template || !isRunActive(last)) {
@@ -126,7 +127,15 @@ export class BuildWatcher implements vscode.Disposable {
       cancel: 'azureLinuxVm.imageBuilder.cancelBuild',
     };
     const show = description.severity === 'error' ? vscode.window.showErrorMessage : description.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    const choice = await show(description.message, ...description.actions.map((a) => labels[a]));
+    // After a good build the staging group's storage keeps costing a little until the template is deleted (article: コスト).
+    const built = status?.runState === 'Succeeded' || status?.runState === 'PartiallySucceeded';
+    const message = built ? `${description.message} ${vscode.l10n.t('Its staging resource group keeps the downloaded files (a small storage cost) until the template is deleted.')}` : description.message;
+    const deleteLabel = vscode.l10n.t('Delete Template…');
+    const choice = await show(message, ...description.actions.map((a) => labels[a]), ...(built ? [deleteLabel] : []));
+    if (choice === deleteLabel) {
+      await vscode.commands.executeCommand('azureLinuxVm.imageBuilder.delete', asTemplateNode(target));
+      return;
+    }
     const action = description.actions.find((a) => labels[a] === choice);
     if (action) await vscode.commands.executeCommand(commands[action], asTemplateNode(target));
   }

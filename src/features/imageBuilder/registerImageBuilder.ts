@@ -26,7 +26,10 @@ export function registerImageBuilder(context: vscode.ExtensionContext, services:
   // A listing that shows a build running keeps that template live in the tree, whoever started the build.
   context.subscriptions.push(services.inventories.onDidList((session, kind, items) => {
     if (kind !== 'imageTemplate') return;
-    for (const id of buildsToFollow(items as ListedTemplate[], (templateId) => watcher.isWatching(targetOf(session, templateId)))) watcher.follow(targetOf(session, id));
+    const listing = items as ListedTemplate[];
+    for (const id of buildsToFollow(listing, (templateId) => watcher.isWatching(targetOf(session, templateId)))) {
+      watcher.follow(targetOf(session, id), listing.find((t) => t.id === id)?.lastRunStatus);
+    }
   }));
   context.subscriptions.push(watcher, logs, vscode.languages.registerCodeLensProvider({ scheme: READONLY_SCHEME, pattern: '**/*-customization.log' }, logs));
   register('azureLinuxVm.imageBuilder.deploy', (arg?: vscode.Uri | ResourceNode) => deployImageTemplate(ctx, arg));
