@@ -24,6 +24,25 @@ export async function registerProvider(session: SubscriptionSession, namespace =
   }
 }
 
+/** Microsoft.Features' api-version for preview features (read through the generic resources client). */
+const FEATURES_API_VERSION = '2021-07-01';
+
+/**
+ * State of a preview feature of the provider ('Registered', 'NotRegistered', 'Pending', …): Image Builder's preview
+ * regions (USGov, China North 3) need FairfaxPublicPreview / MooncakePublicPreview registered first.
+ */
+export async function getPreviewFeatureState(session: SubscriptionSession, feature: string, namespace = IMAGE_BUILDER_NAMESPACE): Promise<string> {
+  const id = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Features/providers/${namespace}/features/${feature}`;
+  try {
+    // getById's path template already starts with '/': the id goes without its own.
+    const resource = await (await resourcesClient(session)).resources.getById(id.replace(/^\/+/, ''), FEATURES_API_VERSION);
+    return String((resource.properties as { state?: string } | undefined)?.state ?? 'NotRegistered');
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return 'NotRegistered';
+    throw error;
+  }
+}
+
 /** Resource groups of the subscription, sorted by name (where a template can be created). */
 export async function listResourceGroups(session: SubscriptionSession): Promise<Array<{ name: string; location: string }>> {
   const groups: Array<{ name: string; location: string }> = [];

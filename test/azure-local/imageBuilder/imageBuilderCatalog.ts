@@ -24,6 +24,8 @@ export interface MarketplaceImage {
 
 export interface ImageBuilderCatalog {
   marketplaceImages: MarketplaceImage[];
+  /** Preview features by lower-cased 'Namespace/Feature' → state (absent: NotRegistered). */
+  features: Map<string, string>;
   add(resource: ArmResource): ArmResource;
   get(id: string): ArmResource | undefined;
   remove(id: string): void;
@@ -89,6 +91,7 @@ function seededCatalog(): ImageBuilderCatalog {
       { location: 'japaneast', publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: '22.04.202510010', osType: 'Linux', hyperVGeneration: 'V2', securityType: 'TrustedLaunchSupported' },
       { location: 'japaneast', publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', version: '22.04.202510010', osType: 'Linux', hyperVGeneration: 'V1' },
     ],
+    features: new Map(),
     add(resource) {
       resources.set(resource.id.toLowerCase(), resource);
       return resource;

@@ -87,6 +87,20 @@ export const templateReferenceRoutes: Route[] = [
     },
   },
   {
+    // Microsoft.Features (read with the generic resources client's getById, api-version 2021-07-01).
+    name: 'features.get', method: 'GET',
+    template: '/subscriptions/{subscriptionId}/providers/Microsoft.Features/providers/{resourceProviderNamespace}/features/{featureName}',
+    apiVersions: ['2021-07-01'],
+    handler: (ctx) => {
+      const { subscriptionId, resourceProviderNamespace, featureName } = ctx.params;
+      const state = imageBuilderCatalogFor(ctx.env.state).features.get(`${resourceProviderNamespace}/${featureName}`.toLowerCase()) ?? 'NotRegistered';
+      return ok({
+        id: `/subscriptions/${subscriptionId}/providers/Microsoft.Features/providers/${resourceProviderNamespace}/features/${featureName}`,
+        name: `${resourceProviderNamespace}/${featureName}`, type: 'Microsoft.Features/providers/features', properties: { state },
+      });
+    },
+  },
+  {
     name: 'userAssignedIdentities.get', method: 'GET',
     template: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}',
     apiVersions: MSI_API_VERSIONS, resourceType: 'Microsoft.ManagedIdentity/userAssignedIdentities',

@@ -95,3 +95,12 @@ test('what cannot be read (unknown image, subscription not signed in) is left ou
   assert.equal(unavailable.length, 2);
   assert.deepEqual(findings.filter((f) => /^(staging-resource-group|security-type|hyper-v-generation)/.test(f)), []);
 });
+
+test('a preview region\'s feature: NotRegistered until registered, then Registered', async () => {
+  const { getPreviewFeatureState } = await import('../../../src/azure/imageBuilder/providerRegistration.ts');
+  const { imageBuilderCatalogFor } = await import('../../azure-local/imageBuilder/imageBuilderCatalog.ts');
+  const session = sessionFor(PROD)!;
+  assert.equal(await getPreviewFeatureState(session, 'FairfaxPublicPreview'), 'NotRegistered');
+  imageBuilderCatalogFor(local.state).features.set('microsoft.virtualmachineimages/fairfaxpublicpreview', 'Registered');
+  assert.equal(await getPreviewFeatureState(session, 'FairfaxPublicPreview'), 'Registered');
+});
