@@ -120,7 +120,7 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
 
     // What EncryptFormatAll formats, and that the data on it is lost.
     const explanation = await dialogText(/EncryptFormatAll formats data partitions of vm-web-01: all data on them is lost\./);
-    assert.match(explanation, /is not the root\/OS\/boot partition, is not already encrypted, is not the BEK volume, is not a RAID or LVM volume, and is mounted/);
+    assert.match(explanation, /• Root, OS or boot partition: never formatted\./);
     assert.match(explanation, /What EncryptFormatAll does with each partition:/);
     assert.match(explanation, /• Temporary disk: it will be formatted and encrypted/);
     assert.match(explanation, /• Not mounted: excluded/);

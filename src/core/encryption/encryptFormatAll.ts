@@ -41,14 +41,15 @@ export const FORMAT_ALL_EXPLANATION = {
 
 /**
  * The confirmation's text, in order (English templates for the shell to translate): what it is and that data is
- * lost, the article's criteria, then partition by partition what happens (bullets), then how to keep a disk out and
- * what to do first. The temporary disk is covered by its bullet.
+ * lost, then partition by partition what happens (bullets: the article's criteria made concrete, the temporary disk
+ * included), then how to keep a disk out and what to do first. It must fit a modal dialog on a laptop screen: the
+ * criteria sentence and the LVM advice are in the pre-flight report (findEncryptFormatAllRisks) instead.
  */
 export function formatAllConfirmationText(): { paragraphs: readonly string[]; bullets: readonly string[]; closing: readonly string[] } {
   const e = FORMAT_ALL_EXPLANATION;
   return {
-    paragraphs: [e.summary, e.criteria, e.perPartition],
+    paragraphs: [e.summary, e.perPartition],
     bullets: Object.values(FORMAT_ALL_REASONS),
-    closing: [e.exclude, e.fstab, e.lvm, e.testFirst],
+    closing: [e.exclude, e.fstab, e.testFirst],
   };
 }
