@@ -13,6 +13,8 @@ export type VmDiskRef = {
   readonly storageAccountType?: string;
   readonly diskEncryptionSetId?: string;
   readonly writeAcceleratorEnabled: boolean;
+  /** An unmanaged disk: a VHD blob in a storage account (no managed disk resource, no managed snapshot). */
+  readonly unmanaged: boolean;
   readonly resource?: ManagedDiskLike;
 };
 
@@ -32,6 +34,7 @@ export function listVmDisks(vm: VirtualMachineLike, diskResources: readonly Mana
       ...optional('storageAccountType', os.managedDisk?.storageAccountType ?? resource?.sku?.name),
       ...optional('diskEncryptionSetId', os.managedDisk?.diskEncryptionSet?.id ?? resource?.encryption?.diskEncryptionSetId),
       writeAcceleratorEnabled: os.writeAcceleratorEnabled === true,
+      unmanaged: !os.managedDisk && !!os.vhd?.uri,
       ...(resource ? { resource } : {}),
     });
   }
@@ -48,6 +51,7 @@ export function listVmDisks(vm: VirtualMachineLike, diskResources: readonly Mana
       ...optional('storageAccountType', d.managedDisk?.storageAccountType ?? resource?.sku?.name),
       ...optional('diskEncryptionSetId', d.managedDisk?.diskEncryptionSet?.id ?? resource?.encryption?.diskEncryptionSetId),
       writeAcceleratorEnabled: d.writeAcceleratorEnabled === true,
+      unmanaged: !d.managedDisk && !!d.vhd?.uri,
       ...(resource ? { resource } : {}),
     });
   });

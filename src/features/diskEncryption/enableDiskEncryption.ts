@@ -28,12 +28,13 @@ const RETIREMENT_SHOWN = 'azureLinuxVm.diskEncryption.retirementNoticeShown';
  */
 export async function enableDiskEncryption(deps: EncryptionDeps, node?: ResourceNode): Promise<void> {
   const vm = await pickEncryptionVm(deps, node);
-  const target = await vscode.window.withProgress(
+  const first = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', vm.name) },
     () => readEncryptionTarget(vm.session, vm.id),
   );
   await showRetirementNoticeOnce(deps);
-  await runPreflightDoctor(deps, { vm, target, request: { operation: 'Enable' }, operationLabel: vscode.l10n.t('Enable encryption'), early: true });
+  // The doctor may restart the VM to finish a pending run: go on with the VM as it read it last.
+  const { target } = await runPreflightDoctor(deps, { vm, target: first, request: { operation: 'Enable' }, operationLabel: vscode.l10n.t('Enable encryption'), early: true });
 
   const dataDisks = hasDataDisks(target.vm);
   const status = parseEncryptionStatus(target.vm);

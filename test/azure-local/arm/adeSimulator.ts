@@ -6,8 +6,9 @@
 // - the managed disks' `encryptionSettingsCollection` once a disk is encrypted.
 // Enable with an OS volume: EncryptionInProgress -> VMRestartPending -> (restart) -> EncryptionInProgress while it
 // finishes during boot -> Encrypted. Data only: EncryptionInProgress -> Encrypted. Disable (data only):
-// DecryptionInProgress -> NotEncrypted. Settings the extension rejects fail the extension's provisioning with its
-// message. Each phase lasts `settings.adeStepMs` (default 1500 ms). Timers are unref'd: a stopped stand-in exits.
+// DecryptionInProgress -> NotEncrypted. Settings the extension rejects (among them a key vault in another region or
+// subscription than the VM) fail the extension's provisioning with its message. Each phase lasts `settings.adeStepMs`
+// (default 1500 ms). Timers are unref'd: a stopped stand-in exits.
 import { createHash, randomUUID } from 'node:crypto';
 import type { LocalAzureState, StoredResource } from '../state/LocalAzureState.ts';
 import type { ArmEnvironment } from './route.ts';
@@ -58,6 +59,8 @@ export function rejectAdeSettings(state: LocalAzureState, vm: StoredResource, se
   if (!vaultUrl || !vaultId) return 'KeyVaultURL and KeyVaultResourceId are required to enable encryption.';
   const vault = state.get('vaults', vaultId);
   if (!vault) return `The key vault ${vaultId} was not found.`;
+  const otherSubscription = subscriptionMismatch(vm, vaultId);
+  if (otherSubscription) return `The key vault ${vault.resource.name} is in subscription ${otherSubscription}, but the VM is in subscription ${subscriptionOf(vm.resource.id)}: the key vault and the VM must be in the same subscription.`;
   const vaultUri = String(vault.resource.properties?.vaultUri ?? '');
   if (vaultUri.toLowerCase().replace(/\/$/, '') !== vaultUrl.toLowerCase().replace(/\/$/, '')) {
     return `KeyVaultURL ${vaultUrl} does not belong to the key vault ${vault.resource.name}.`;
@@ -72,6 +75,8 @@ export function rejectAdeSettings(state: LocalAzureState, vm: StoredResource, se
   if (kekUrl) {
     const kekVault = state.get('vaults', String(settings.KekVaultResourceId ?? vaultId));
     if (!kekVault) return `The key encryption key vault ${String(settings.KekVaultResourceId)} was not found.`;
+    const kekOtherSubscription = subscriptionMismatch(vm, kekVault.resource.id);
+    if (kekOtherSubscription) return `The key encryption key vault ${kekVault.resource.name} is in subscription ${kekOtherSubscription}, but the VM is in subscription ${subscriptionOf(vm.resource.id)}: the key vault and the VM must be in the same subscription.`;
     const m = /^https:\/\/([^/]+)\/keys\/[^/]+\/([0-9a-f]{32})$/i.exec(kekUrl);
     if (!m) return `KeyEncryptionKeyURL ${kekUrl} is not a versioned key URL.`;
     if (`https://${m[1].toLowerCase()}/` !== String(kekVault.resource.properties?.vaultUri ?? '').toLowerCase()) {
@@ -172,6 +177,16 @@ export function removeAdeExtension(vm: StoredResource): void {
   runs.delete(vm);
   const view = (vm.instanceView ??= {});
   view.extensions = ((view.extensions as Array<{ name?: string }> | undefined) ?? []).filter((e) => e.name !== ADE_TYPE);
+}
+
+function subscriptionOf(id: string): string {
+  return /^\/subscriptions\/([^/]+)\//i.exec(id)?.[1] ?? '';
+}
+
+/** The vault's subscription when it is not the VM's (ADE needs both in one subscription), else undefined. */
+function subscriptionMismatch(vm: StoredResource, vaultId: string): string | undefined {
+  const vaultSubscription = subscriptionOf(vaultId);
+  return vaultSubscription.toLowerCase() !== subscriptionOf(vm.resource.id).toLowerCase() ? vaultSubscription : undefined;
 }
 
 function isBusy(run: AdeRun): boolean {

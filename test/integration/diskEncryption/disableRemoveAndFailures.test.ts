@@ -116,3 +116,16 @@ function local() {
     },
   };
 }
+
+test('a key vault in another subscription fails the extension provisioning, as Azure refuses it', async () => {
+  const devVaultId = '/subscriptions/b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85/resourceGroups/rg-devtest-japaneast/providers/Microsoft.KeyVault/vaults/kv-contoso-app-dev';
+  // Enabled for disk encryption and in the VM's region: only the subscription is wrong.
+  const vault = env.local.state.get('vaults', devVaultId);
+  assert.ok(vault?.resource.properties);
+  Object.assign(vault.resource.properties, { enabledForDiskEncryption: true });
+  const error = await applyAdeOperation(env.prod, { id: vmId('vm-web-02'), location: 'japaneast' }, {
+    operation: 'Enable', volumeType: 'OS', keyVaultUrl: String(vault.resource.properties.vaultUri), keyVaultResourceId: devVaultId,
+  }, fast).catch((e: unknown) => e);
+  assert.match(formatAzureError(error), /VMExtensionProvisioningError: .*kv-contoso-app-dev is in subscription b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85, but the VM is in subscription 3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12: the key vault and the VM must be in the same subscription/);
+  assert.equal((await env.status('vm-web-02')).phase, 'Failed');
+});

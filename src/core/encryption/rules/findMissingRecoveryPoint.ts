@@ -14,6 +14,11 @@ export const RECOVERY_POINT_MESSAGES = {
     why: localizable('A snapshot or backup must exist before disks are encrypted: if encryption fails unexpectedly, it is the only way to recover the VM.'),
     fix: localizable('Snapshot every disk now (or back up the VM with Azure Backup), then run the check again.'),
   },
+  unmanagedDisk: {
+    message: localizable('Disk "{diskName}" is an unmanaged disk (a VHD in a storage account) and has no recent Azure Backup recovery point; it cannot be snapshotted from here.'),
+    why: localizable('A snapshot or backup must exist before disks are encrypted: if encryption fails unexpectedly, it is the only way to recover the VM. Managed disk snapshots do not apply to unmanaged disks.'),
+    fix: localizable('Back up the VM with Azure Backup, or copy the VHD blob (for example a blob snapshot in its storage account), then run the check again.'),
+  },
   unknown: {
     message: localizable('It is not known whether the VM\'s disks have a recent snapshot or backup.'),
     why: localizable('A snapshot or backup must exist before disks are encrypted: if encryption fails unexpectedly, it is the only way to recover the VM.'),
@@ -29,7 +34,12 @@ export function findMissingRecoveryPoint(context: EncryptionPreflightContext): F
   const snapshotted = new Set((points.diskIdsWithRecentSnapshot ?? []).map((id) => id.toLowerCase()));
   return listVmDisks(context.vm, context.disks)
     .filter((d) => !d.id || !snapshotted.has(d.id.toLowerCase()))
-    .map((d) => finding(RECOVERY_POINT_RULE, 'error', RECOVERY_POINT_MESSAGES.diskWithoutSnapshot, {
+    .map((d) => finding(RECOVERY_POINT_RULE, 'error', d.unmanaged ? RECOVERY_POINT_MESSAGES.unmanagedDisk : RECOVERY_POINT_MESSAGES.diskWithoutSnapshot, {
       path: d.path, params: { diskName: d.name },
     }));
+}
+
+/** True when taking managed disk snapshots now would satisfy this finding (not for unmanaged disks). */
+export function isFixedBySnapshotNow(f: Finding): boolean {
+  return f.rule === RECOVERY_POINT_RULE && f.message !== RECOVERY_POINT_MESSAGES.unmanagedDisk.message;
 }

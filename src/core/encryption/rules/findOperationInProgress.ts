@@ -31,3 +31,8 @@ export function findOperationInProgress(context: EncryptionPreflightContext): Fi
   }
   return [];
 }
+
+/** The finding a restart resolves (the shell offers the restart right there). */
+export function isRestartPendingFinding(f: Finding): boolean {
+  return f.rule === OPERATION_IN_PROGRESS_RULE && f.message === OPERATION_IN_PROGRESS_MESSAGES.restartPending.message;
+}
