@@ -19,7 +19,7 @@ export const PAGE_STRING_KEYS = [
   'targetType', 'runOutputName', 'managedImageId', 'imageLocation', 'galleryImageId', 'targetRegions', 'regionName',
   'replicaCount', 'storageAccountType', 'replicationRegions', 'vhdUri',
   'vmSize', 'osDiskSizeGB', 'subnetId', 'buildTimeout', 'stagingResourceGroup',
-  'continueDistributeOnFailure', 'sourceValidationOnly', 'vmBoot', 'inVMValidationsNote',
+  'continueDistributeOnFailure', 'sourceValidationOnly', 'vmBoot', 'sectionInVMValidations', 'addValidation',
   'addStep', 'addTarget', 'addRegion', 'moveUp', 'moveDown', 'remove',
   'chooseType', 'defaultOption', 'emptyList', 'setByExpression', 'editInJson',
 ] as const;

@@ -12,7 +12,8 @@ export function isImageTemplateFileName(fileName: string): boolean {
 
 export function looksLikeImageTemplateDocument(fileName: string, languageId: string, text: string): boolean {
   if (isImageTemplateFileName(fileName)) return true;
-  return (languageId === 'json' || languageId === 'jsonc') && TYPE_MENTION.test(text);
+  // `arm-template` is the language the Azure Resource Manager Tools extension gives deployment templates.
+  return (languageId === 'json' || languageId === 'jsonc' || languageId === 'arm-template') && TYPE_MENTION.test(text);
 }
 
 /** What "Create an image template" writes into an empty file: the smallest template the validator guides from. */

@@ -4,8 +4,7 @@
 import { isLiteralString } from '../../core/imageTemplate/armExpression.ts';
 import { generationFromSku } from '../../core/imageTemplate/sourceImageTraits.ts';
 import type { JsonValue } from '../protocol.ts';
-import { formatString } from '../pageStringKeys.ts';
-import { customizeList, distributeList } from './buildStepLists.ts';
+import { customizeList, distributeList, inVMValidationsList } from './buildStepLists.ts';
 import {
   asObject, field, pathKey, selectOptions, valueAt,
   type Block, type FieldView, type FormView, type JsonObject, type SectionView, type ViewContext,
@@ -126,9 +125,6 @@ function validateBlocks(ctx: ViewContext): Block[] {
     field(ctx, ['properties', 'validate', 'sourceValidationOnly'], { label: s.sourceValidationOnly, control: checkbox, edit: { mode: 'boolean' } }),
     field(ctx, ['properties', 'optimize', 'vmBoot', 'state'], { label: s.vmBoot, control: checkbox, edit: { mode: 'enabled' } }),
   ];
-  const validations = valueAt(ctx.resource, ['properties', 'validate', 'inVMValidations']);
-  if (Array.isArray(validations) && validations.length > 0) {
-    blocks.push({ block: 'note', key: pathKey(['properties', 'validate', 'inVMValidations']), text: formatString(s.inVMValidationsNote, validations.length) });
-  }
+  blocks.push(inVMValidationsList(ctx));
   return blocks;
 }

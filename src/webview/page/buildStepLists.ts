@@ -32,9 +32,19 @@ const distributorKinds = (s: PageStrings): [string, string][] => [
 ];
 
 export function customizeList(ctx: ViewContext): ListView {
+  return stepList(ctx, ['properties', 'customize'], ctx.strings.sectionCustomize, ctx.strings.addStep, customizerKinds(ctx.strings));
+}
+
+/** The validation steps run on the built image: Shell, PowerShell or File, edited like customization steps. */
+export function inVMValidationsList(ctx: ViewContext): ListView {
   const s = ctx.strings;
-  const kinds = customizerKinds(s);
-  return list(ctx, ['properties', 'customize'], s.sectionCustomize, s.addStep,
+  const kinds = customizerKinds(s).filter(([kind]) => kind === 'Shell' || kind === 'PowerShell' || kind === 'File');
+  return stepList(ctx, ['properties', 'validate', 'inVMValidations'], s.sectionInVMValidations, s.addValidation, kinds);
+}
+
+function stepList(ctx: ViewContext, at: JsonPath, label: string, addLabel: string, kinds: [string, string][]): ListView {
+  const s = ctx.strings;
+  return list(ctx, at, label, addLabel,
     kinds.map(([kind, label]) => ({ label, value: CUSTOMIZER_DEFAULTS[kind] })),
     (item, path) => {
       const kind = item.type;

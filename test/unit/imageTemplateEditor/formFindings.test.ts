@@ -8,7 +8,7 @@ import { validateImageTemplateText } from '../../../src/core/imageTemplate/valid
 import { buildFormView } from '../../../src/webview/page/buildFormView.ts';
 import { anchorForPath, findingAnchors, groupFindingsByAnchor } from '../../../src/webview/page/fieldForPath.ts';
 import { pathKey } from '../../../src/webview/page/formModel.ts';
-import { fieldsOf, STRINGS } from './formHelpers.ts';
+import { fieldsOf, listAt, STRINGS } from './formHelpers.ts';
 
 const fixture = readFileSync(join(import.meta.dirname, '../imageTemplate/fixtures/ubuntuGallery.imagetemplate.json'), 'utf8');
 
@@ -73,9 +73,25 @@ test('a path the form has no field for goes to the nearest thing it shows', () =
   const anchors = findingAnchors(view);
   assert.equal(anchorForPath(['properties', 'customize', 1, 'unknownProperty'], anchors), pathKey(['properties', 'customize', 1]));
   assert.equal(anchorForPath(['properties', 'distribute', 0, 'versioning', 'major'], anchors), pathKey(['properties', 'distribute', 0]));
-  assert.equal(anchorForPath(['properties', 'validate', 'inVMValidations', 0, 'inline'], anchors), pathKey(['properties', 'validate', 'inVMValidations']));
+  // In-VM validations are edited in the form: a finding on one lands at its field, or at its item.
+  assert.equal(anchorForPath(['properties', 'validate', 'inVMValidations', 0, 'inline'], anchors), pathKey(['properties', 'validate', 'inVMValidations', 0, 'inline']));
+  assert.equal(anchorForPath(['properties', 'validate', 'inVMValidations', 0, 'unknownProperty'], anchors), pathKey(['properties', 'validate', 'inVMValidations', 0]));
   assert.equal(anchorForPath(['properties', 'optimize', 'workload'], anchors), pathKey(['properties', 'validate']));
   assert.equal(anchorForPath(['properties', 'autoRun', 'state'], anchors), pathKey([]));
   assert.equal(anchorForPath(['apiVersion'], anchors), pathKey([]));
   assert.equal(anchorForPath([], anchors), pathKey([]));
+});
+
+test('in-VM validations are a list edited like customization steps (Shell, PowerShell, File)', () => {
+  const resource = {
+    type: 'Microsoft.VirtualMachineImages/imageTemplates', location: 'westus2',
+    properties: { validate: { inVMValidations: [{ type: 'Shell', name: 'check-nginx', inline: ['systemctl is-active nginx'] }] } },
+  };
+  const validations = listAt(resource, ['properties', 'validate', 'inVMValidations'])!;
+  assert.ok(validations, 'the list is in the form');
+  assert.deepEqual(validations.addChoices.map((c) => (c.value as { type: string }).type), ['Shell', 'File', 'PowerShell']);
+  assert.equal(validations.items.length, 1);
+  const fields = fieldsOf(buildFormView(resource, STRINGS));
+  assert.deepEqual(fields.get(JSON.stringify(['properties', 'validate', 'inVMValidations', 0, 'inline']))?.value, 'systemctl is-active nginx');
+  assert.equal(fields.get(JSON.stringify(['properties', 'validate', 'inVMValidations', 0, 'name']))?.value, 'check-nginx');
 });
