@@ -19,7 +19,7 @@ export interface ExportPortOptions {
    */
   readonly bearerTokenFor?: (target: ExportTarget) => ((signal: AbortSignal) => Promise<string>) | undefined;
   /** Passed to the engine (tests shorten stalls and retries). */
-  readonly engine?: Pick<DownloadPageBlobToFileOptions, 'stallTimeoutMs' | 'progressIntervalMs' | 'concurrency'>;
+  readonly engine?: Pick<DownloadPageBlobToFileOptions, 'stallTimeoutMs' | 'progressIntervalMs' | 'concurrency' | 'retryPolicy' | 'plan'>;
 }
 
 export function createExportPorts(session: SubscriptionSession, options: ExportPortOptions = {}): ExportPorts {
@@ -42,6 +42,8 @@ export function createExportPorts(session: SubscriptionSession, options: ExportP
         stallTimeoutMs: options.engine?.stallTimeoutMs,
         progressIntervalMs: options.engine?.progressIntervalMs,
         concurrency: options.engine?.concurrency,
+        retryPolicy: options.engine?.retryPolicy,
+        plan: options.engine?.plan,
       });
     },
   };
