@@ -54,6 +54,7 @@ test('each finding of the validator lands at the field of its path', () => {
       customize: [{ type: 'Shell', name: 'both', scriptUri: 'https://example.com/a.sh', inline: ['ls'] }],
       distribute: [{ type: 'SharedImage', runOutputName: 'x', galleryImageId: 'not-an-id', targetRegions: [{ name: 'westus2' }] }],
       buildTimeoutInMinutes: 'soon',
+      vmProfile: { vmSize: 'Standard_A1_v2' },
     },
   }, null, 2);
   const findings = validateImageTemplateText(text).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, path: f.path }));
@@ -61,7 +62,8 @@ test('each finding of the validator lands at the field of its path', () => {
   const rulesAt = (...path: (string | number)[]) => (grouped.get(pathKey(path)) ?? []).map((f) => f.rule);
   assert.deepEqual(rulesAt('properties', 'customize', 0, 'inline'), ['script-or-inline']);
   assert.deepEqual(rulesAt('properties', 'customize', 0, 'scriptUri'), ['download-checksum']);
-  assert.deepEqual(rulesAt('properties', 'distribute', 0, 'galleryImageId').sort(), ['gallery-image-id', 'hyper-v-generation']);
+  assert.deepEqual(rulesAt('properties', 'distribute', 0, 'galleryImageId'), ['gallery-image-id']);
+  assert.deepEqual(rulesAt('properties', 'vmProfile', 'vmSize'), ['hyper-v-generation'], 'a Gen1-only size for a Gen2 source');
   assert.deepEqual(rulesAt('properties', 'buildTimeoutInMinutes'), ['schema']);
   assert.deepEqual(rulesAt('identity'), ['identity-required'], 'a missing identity shows in the identity section');
   const placed = [...grouped.values()].reduce((n, list) => n + list.length, 0);

@@ -19,11 +19,23 @@ test('SKU names from the article: 18_04-lts-gen2 and *-g2 are Gen2, 18.04-lts is
   assert.equal(generationFromSku('7_9-gen1'), 'V1');
 });
 
-test('a Gen2 SKU with a V2 definition passes; without facts it gets a V2 hint', () => {
+test('a valid Gen2 gallery template says nothing, with or without facts about the definition', () => {
   assert.deepEqual(check(hyperVGenerationRule, withSku('18_04-lts-gen2'), target('V2')), []);
-  const [hint] = check(hyperVGenerationRule, withSku('18_04-lts-gen2'));
-  assert.equal(hint.severity, 'info');
-  assert.equal(hint.message, 'SKU "18_04-lts-gen2" is a Gen2 image, so this gallery image definition must have Hyper-V generation V2.');
+  assert.deepEqual(check(hyperVGenerationRule, withSku('18_04-lts-gen2')), []);
+});
+
+test('a Gen2 source on a Gen1-only build VM size is an error at vmSize; Gen1 sources and Gen2 sizes pass', () => {
+  const template = withSku('22_04-lts-gen2');
+  propertiesOf(template).vmProfile = { vmSize: 'Standard_A2_v2' };
+  const [finding] = check(hyperVGenerationRule, template);
+  assert.equal(finding.severity, 'error');
+  assert.deepEqual(finding.path, ['properties', 'vmProfile', 'vmSize']);
+  assert.match(finding.message, /Standard_A2_v2 runs only Hyper-V generation 1 VMs, but the source image is Gen2 \(from SKU "22_04-lts-gen2"\)/);
+  propertiesOf(template).vmProfile = { vmSize: 'Standard_D2ds_v4' };
+  assert.deepEqual(check(hyperVGenerationRule, template), []);
+  const gen1 = withSku('22_04-lts');
+  propertiesOf(gen1).vmProfile = { vmSize: 'Standard_A2_v2' };
+  assert.deepEqual(check(hyperVGenerationRule, gen1), []);
 });
 
 test('a Gen2 SKU with a V1 definition is an error', () => {
