@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { copyResourceId } from '../features/resourceCommands/copyResourceId.ts';
 import { openInPortal } from '../features/resourceCommands/openInPortal.ts';
+import type { CommandNode } from '../features/resourceCommands/resolveCommandTarget.ts';
 import { viewProperties } from '../features/resourceCommands/viewProperties.ts';
 import { selectCloud } from '../features/signIn/selectCloud.ts';
 import { selectSignInMethod } from '../features/signIn/selectSignInMethod.ts';
@@ -9,7 +10,7 @@ import { signIn } from '../features/signIn/signIn.ts';
 import type { Services } from '../services.ts';
 import { runCommand } from '../shell/runCommand.ts';
 import type { ErrorNode } from '../tree/nodes/ErrorNode.ts';
-import type { ResourceNode, TreeNode } from '../tree/TreeNode.ts';
+import type { TreeNode } from '../tree/TreeNode.ts';
 
 /** One line per command. Each takes an optional tree node; from the palette it asks with pickers instead. */
 export function registerCommands(context: vscode.ExtensionContext, s: Services): void {
@@ -24,8 +25,8 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
   register('azureLinuxVm.refresh', () => s.tree.refresh());
   register('azureLinuxVm.refreshNode', (node?: TreeNode) => s.tree.refresh(node));
   register('azureLinuxVm.retry', (node?: ErrorNode) => s.tree.refresh(node?.retryTarget));
-  register('azureLinuxVm.viewProperties', (node?: ResourceNode) => viewProperties(s.accounts, s.inventories, s.documents, node));
-  register('azureLinuxVm.copyResourceId', (node?: ResourceNode) => copyResourceId(s.accounts, s.inventories, node));
-  register('azureLinuxVm.openInPortal', (node?: ResourceNode) => openInPortal(s.accounts, s.inventories, node));
+  register('azureLinuxVm.viewProperties', (node?: CommandNode) => viewProperties(s.accounts, s.inventories, s.documents, node));
+  register('azureLinuxVm.copyResourceId', (node?: CommandNode) => copyResourceId(s.accounts, s.inventories, node));
+  register('azureLinuxVm.openInPortal', (node?: CommandNode) => openInPortal(s.accounts, s.inventories, node));
   register('azureLinuxVm.showLog', () => s.channel.show());
 }

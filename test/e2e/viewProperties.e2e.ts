@@ -45,4 +45,17 @@ describe('View Properties from the command palette', { skip: realExtensionSkipRe
     assert.deepEqual(await wb.errorNotifications(), []);
     await wb.screenshot('view-properties-json');
   });
+
+  it("opens a subscription's properties from its row in the tree", async () => {
+    const { wb } = s;
+    await wb.openViewContainer('Azure Linux VMs');
+    await wb.contextMenu(await wb.treeRow(['Contoso Dev/Test'], 60_000), 'View Properties');
+    await wb.waitForEditor(/^Contoso Dev-Test\.json/);
+    const json = JSON.parse(await wb.activeEditorText()) as { id?: string; displayName?: string; state?: string };
+    assert.equal(json.id, '/subscriptions/b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85');
+    assert.equal(json.displayName, 'Contoso Dev/Test');
+    assert.equal(json.state, 'Enabled');
+    assert.deepEqual(await wb.errorNotifications(), []);
+    await wb.screenshot('subscription-properties');
+  });
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { azureCliCredentials, listAzureCliSubscriptions } from '../../../src/azure/auth/listAzureCliSubscriptions.ts';
 import type { SubscriptionSession } from '../../../src/azure/auth/AccountProvider.ts';
 import { getResourceJson } from '../../../src/azure/inventory/getResourceJson.ts';
+import { getSubscriptionJson } from '../../../src/azure/inventory/getSubscriptionJson.ts';
 import { listEverything } from '../../../src/azure/inventory/listEverything.ts';
 import { listResourcesOfKind } from '../../../src/azure/inventory/listResourcesOfKind.ts';
 import { InventoryStore } from '../../../src/azure/inventory/SubscriptionInventory.ts';
@@ -116,4 +117,13 @@ test('a failed kind is listed again on retry; a successful one is not fetched tw
   const disks = await store.for(prod).get('disk');
   assert.ok(disks.length > 0);
   assert.equal(await store.for(prod).get('disk'), disks, 'served from the inventory, not listed again');
+});
+
+test("a subscription's properties are ARM's own JSON for it (View Properties on a subscription row)", async () => {
+  const dev = byName('Contoso Dev/Test');
+  const json = (await getSubscriptionJson(dev)) as { id: string; subscriptionId: string; displayName: string; tenantId: string; state: string };
+  assert.deepEqual(
+    { id: json.id, subscriptionId: json.subscriptionId, displayName: json.displayName, tenantId: json.tenantId, state: json.state },
+    { id: `/subscriptions/${dev.subscriptionId}`, subscriptionId: dev.subscriptionId, displayName: 'Contoso Dev/Test', tenantId: dev.tenantId, state: 'Enabled' },
+  );
 });

@@ -70,3 +70,10 @@ test('image templates show the last run with its sub-state while running', () =>
   assert.equal(presentImageTemplate({ name: 'it', provisioningState: 'Succeeded' }, t).description, 'Never run');
   assert.equal(presentImageTemplate({ name: 'it', provisioningState: 'Failed' }, t).icon.id, 'error');
 });
+
+test('a subscription row has an ARM resource ID and a portal link in its tenant, like any resource', async () => {
+  const { subscriptionResourceId } = await import('../../../src/core/resources/subscriptionResourceId.ts');
+  const id = subscriptionResourceId('b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85');
+  assert.equal(id, '/subscriptions/b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85');
+  assert.equal(portalUrlForResource('https://portal.azure.cn', 'tenant-1', id), 'https://portal.azure.cn/#@tenant-1/resource/subscriptions/b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85/overview');
+});
