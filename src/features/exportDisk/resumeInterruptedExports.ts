@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { revokeReadAccess } from '../../azure/compute/diskAccess.ts';
-import { hasActiveSas } from '../../core/exportDisk/decideActiveSas.ts';
+import { discardInterruptedExport, resumeInterruptedExport, type InterruptedExportPorts } from '../../core/exportDisk/interruptedExports.ts';
 import { exportFileNames } from '../../core/exportDisk/exportFileNames.ts';
 import { exportsToResume, type PendingExport } from '../../core/exportDisk/pendingExports.ts';
 import { downloadFilePaths } from '../../core/download/downloadFilePaths.ts';
@@ -34,18 +33,18 @@ async function offerOne(ctx: ExportContext, entry: PendingExport): Promise<void>
     const { selected } = await ctx.services.accounts.getSubscriptions();
     const session = selected.find((s) => s.subscriptionId === entry.subscriptionId && s.tenantId === entry.tenantId);
     if (!session) throw new Error(vscode.l10n.t('The subscription of {0} is not signed in or not selected.', entry.displayName));
-    const target = await freshTarget(session, entry.kind, entry.resourceId);
+    const ports: InterruptedExportPorts = {
+      freshTarget: (e) => freshTarget(session, e.kind, e.resourceId),
+      revokeAccess: (target) => revokeReadAccess(session, target),
+      runExport: (steps, title) => runExportWithProgress(ctx, session, steps, title),
+      forget: (e) => Promise.resolve(ctx.store.remove(e)),
+    };
     if (choice === discard) {
-      const files = downloadFilePaths(exportFileNames(entry.folder, entry.displayName, false).vhd);
-      await Promise.all([rm(files.partial, { force: true }), rm(files.journal, { force: true })]);
-      // The link was ours: an interrupted export never got to its revoke.
-      if (hasActiveSas(target.diskState)) await revokeReadAccess(session, target);
-      await ctx.store.remove(entry);
+      await discardInterruptedExport(entry, ports);
       refreshTree(ctx.services, session);
       return;
     }
-    const step = { kind: 'export' as const, target, displayName: entry.displayName, durationSeconds: entry.durationSeconds, files: exportFileNames(entry.folder, entry.displayName, target.hasGuestState) };
-    await runExportWithProgress(ctx, session, [step], entry.displayName);
+    await resumeInterruptedExport(entry, ports);
   } catch (error) {
     if (isUserCancelled(error)) return;
     ctx.services.logger.error(`Resuming the export of ${entry.displayName} failed`, error);

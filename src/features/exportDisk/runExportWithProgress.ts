@@ -7,6 +7,7 @@ import { prepareEntraIdDownload } from '../diskDataAccess/prepareEntraIdDownload
 import { isDownloadError } from '../../core/download/downloadError.ts';
 import { describeExportFailure } from '../../core/exportDisk/describeExportFailure.ts';
 import { isExportInProgressError, type ExportLocks } from '../../core/exportDisk/exportLocks.ts';
+import { keepForResume } from '../../core/exportDisk/interruptedExports.ts';
 import { formatBytes, formatExportProgress, percentDone } from '../../core/exportDisk/formatExportProgress.ts';
 import type { ExportStep } from '../../core/exportDisk/planExportSteps.ts';
 import { newExportOutcome, runExportTransaction, type ExportOutcome } from '../../core/exportDisk/runExportTransaction.ts';
@@ -79,8 +80,13 @@ export async function runExportWithProgress(ctx: ExportContext, session: Subscri
   } catch (error) {
     // Refused because another export holds the disk or the file: nothing ran, and the pending entries are theirs.
     if (isExportInProgressError(error)) throw new Error(describeExportFailure(error, title, t), { cause: error });
-    for (const step of exports) await ctx.store.remove({ resourceId: step.target.id, folder: dirname(step.files.vhd) });
     const current = exports.find((e) => !outcome.exported.some((done) => done.step === e));
+    // The export that failed stays on the list offered after a restart when its partial file can be continued
+    // (a lost connection, a refused link, a full disk); the others are done or never started.
+    for (const step of exports) {
+      if (step === current && keepForResume(error)) continue;
+      await ctx.store.remove({ resourceId: step.target.id, folder: dirname(step.files.vhd) });
+    }
     const message = describeExportFailure(error, current ? basename(current.files.vhd) : title, t);
     if (isDownloadError(error) && error.code === 'cancelled') {
       void vscode.window.showInformationMessage(message ?? vscode.l10n.t('The export was cancelled.'));
