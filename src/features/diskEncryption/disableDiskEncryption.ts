@@ -3,7 +3,8 @@ import { applyAdeOperation } from '../../azure/encryption/applyAdeOperation.ts';
 import { getVmWithInstanceView } from '../../azure/encryption/vmForEncryption.ts';
 import { findDisableBlockers } from '../../core/encryption/findDisableBlockers.ts';
 import { parseEncryptionStatus } from '../../core/encryption/parseEncryptionStatus.ts';
-import { checkDisableEncryption, VOLUME_TYPE_REASONS } from '../../core/encryption/volumeTypeRules.ts';
+import { disableConfirmationText } from '../../core/encryption/disableConfirmationText.ts';
+import { checkDisableEncryption } from '../../core/encryption/volumeTypeRules.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import type { ResourceNode } from '../../tree/TreeNode.ts';
 import type { EncryptionDeps } from './EncryptionDeps.ts';
@@ -44,7 +45,7 @@ export async function disableDiskEncryption(deps: EncryptionDeps, node?: Resourc
   const disable = vscode.l10n.t('Disable Encryption');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Disable encryption on the data volumes of {0}?', vm.name),
-    { modal: true, detail: disableDetail(status.extension.present) },
+    { modal: true, detail: disableConfirmationText(status).map((text) => translateCoreText(t, text)).join('\n\n') },
     disable,
   );
   if (answer !== disable) throw new UserCancelledError();
@@ -57,12 +58,6 @@ export async function disableDiskEncryption(deps: EncryptionDeps, node?: Resourc
     refreshEncryptionStates(deps, vm);
   }
   await watchEncryptionRun(deps, vm, (final) => offerRemoval(deps, vm, final.next.kind === 'offerRemoveExtension'));
-}
-
-/** What disabling does; when the extension was removed first, the article's note that disabling reinstalls it. */
-function disableDetail(extensionPresent: boolean): string {
-  const inPlace = vscode.l10n.t('The data volumes are decrypted in place (volume type Data). The VM may restart. The extension stays installed; you can remove it when decryption is done.');
-  return extensionPresent ? inPlace : `${translateCoreText(t, VOLUME_TYPE_REASONS.disableReinstallsExtension)}\n\n${inPlace}`;
 }
 
 async function offerRemoval(deps: EncryptionDeps, vm: EncryptionVm, decrypted: boolean): Promise<void> {

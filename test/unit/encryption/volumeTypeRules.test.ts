@@ -4,6 +4,7 @@ import {
   checkDisableEncryption, defaultVolumeType, listVolumeTypeChoices, VOLUME_TYPE_REASONS, volumeTypeForAddedDataDisk,
 } from '../../../src/core/encryption/volumeTypeRules.ts';
 import { planAdeExtensionRemoval } from '../../../src/core/encryption/planAdeExtensionRemoval.ts';
+import { disableConfirmationText, DISABLE_IN_PLACE } from '../../../src/core/encryption/disableConfirmationText.ts';
 import { parseEncryptionStatus } from '../../../src/core/encryption/parseEncryptionStatus.ts';
 import { runningVm } from './fixtures.ts';
 import { encryptedVm } from './instanceViews.ts';
@@ -117,4 +118,12 @@ test('disable: after the extension was removed from a data-only VM it is allowed
     volumeType: 'Data', os: 'NotEncrypted', data: 'NotEncrypted', osDiskEncrypted: false, dataDiskEncrypted: false,
   })));
   assert.deepEqual(checkDisableEncryption({ status: nothing }), { allowed: false, reason: VOLUME_TYPE_REASONS.disableNothingEncrypted });
+});
+
+test('the disable confirmation says, when the extension was removed first, that disabling reinstalls it (to remove again)', () => {
+  const dataOnly = encryptedVm({ volumeType: 'Data', os: 'NotEncrypted', data: 'Encrypted', dataDiskEncrypted: true });
+  assert.deepEqual(disableConfirmationText(parseEncryptionStatus(dataOnly)), [DISABLE_IN_PLACE]);
+  const removed = disableConfirmationText(parseEncryptionStatus(withoutExtension(dataOnly)));
+  assert.equal(removed.length, 2);
+  assert.match(removed[0], /no longer installed on this VM\. Disabling encryption installs it again to decrypt, and you then have to remove it again/);
 });
