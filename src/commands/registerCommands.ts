@@ -19,7 +19,8 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
 
   register('azureLinuxVm.signIn', () => signIn(s.accounts));
   register('azureLinuxVm.selectSubscriptions', () => selectSubscriptions(s.accounts));
-  register('azureLinuxVm.signInToTenant', () => s.accounts.signInToTenant());
+  // From a "Sign in to tenant" row the tenant comes along; from the palette the user picks one.
+  register('azureLinuxVm.signInToTenant', (tenantId?: unknown) => s.accounts.signInToTenant(typeof tenantId === 'string' ? tenantId : undefined));
   register('azureLinuxVm.selectSignInMethod', () => selectSignInMethod());
   register('azureLinuxVm.selectCloud', () => selectCloud());
   register('azureLinuxVm.refresh', () => s.tree.refresh());

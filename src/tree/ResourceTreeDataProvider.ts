@@ -91,7 +91,17 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
       const nodes: TreeNode[] = view.selected.map((session) => new SubscriptionNode(this.inventories.for(session)));
       for (const failure of view.failures) {
         this.logger.error(`Listing subscriptions of tenant ${failure.tenantId} failed`, failure.error);
-        nodes.push(new ErrorNode(undefined, vscode.l10n.t('Could not list the subscriptions of tenant {0}', failure.tenantId), failure.error, undefined, `error-${failure.tenantId}`));
+        const label = failure.tenantId
+          ? vscode.l10n.t('Could not list the subscriptions of tenant {0}', failure.tenantId)
+          : vscode.l10n.t("Could not list the account's tenants");
+        nodes.push(new ErrorNode(undefined, label, failure.error, undefined, `error-${failure.tenantId || 'tenants'}`));
+      }
+      for (const tenant of view.tenantsNeedingSignIn ?? []) {
+        nodes.push(new MessageNode(undefined, `sign-in-tenant-${tenant.tenantId}`, vscode.l10n.t('Sign in to tenant {0}…', tenant.displayName ?? tenant.tenantId), {
+          icon: 'sign-in',
+          description: tenant.displayName ? tenant.tenantId : vscode.l10n.t('needs its own sign-in'),
+          command: { command: 'azureLinuxVm.signInToTenant', title: vscode.l10n.t('Sign In to Tenant'), arguments: [tenant.tenantId] },
+        }));
       }
       if (nodes.length === 0) {
         return [new MessageNode(undefined, 'no-subscriptions', vscode.l10n.t('No subscriptions to show'), {

@@ -75,8 +75,8 @@ export class AccountManager implements vscode.Disposable {
     return signedIn;
   }
 
-  async signInToTenant(): Promise<void> {
-    await this.getProvider().signInToTenant();
+  async signInToTenant(tenantId?: string): Promise<void> {
+    await this.getProvider().signInToTenant(tenantId);
     this.invalidate();
   }
 

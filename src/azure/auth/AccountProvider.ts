@@ -30,8 +30,11 @@ export interface AccountProvider extends vscode.Disposable {
   /** Interactive: may show a prompt. Resolves true when signed in. */
   signIn(): Promise<boolean>;
   listTenants(): Promise<TenantInfo[]>;
-  /** Signs in to one more tenant of the same account (multi-factor or guest tenants need their own sign-in). */
-  signInToTenant(): Promise<void>;
+  /**
+   * Signs in to one more tenant of the same account (multi-factor or guest tenants need their own sign-in): the
+   * one given (a "Sign in to tenant" row), or one the user picks.
+   */
+  signInToTenant(tenantId?: string): Promise<void>;
   /**
    * Every subscription the account can see (unfiltered), with per-tenant failures reported, not thrown.
    * `onFound` hears of each tenant's subscriptions as they arrive, before the whole listing is done.
@@ -43,4 +46,6 @@ export interface AccountProvider extends vscode.Disposable {
 export interface SubscriptionListing {
   readonly subscriptions: SubscriptionSession[];
   readonly failures: ReadonlyArray<{ readonly tenantId: string; readonly error: unknown }>;
+  /** Tenants of the account that need a sign-in of their own before their subscriptions can be listed. */
+  readonly tenantsNeedingSignIn?: readonly TenantInfo[];
 }

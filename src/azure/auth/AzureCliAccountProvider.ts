@@ -48,14 +48,15 @@ export class AzureCliAccountProvider implements AccountProvider {
     return false;
   }
 
-  async signInToTenant(): Promise<void> {
-    const tenantId = await vscode.window.showInputBox({
+  async signInToTenant(knownTenantId?: string): Promise<void> {
+    const tenantId = knownTenantId ?? await vscode.window.showInputBox({
       title: vscode.l10n.t('Sign in to another tenant with the Azure CLI'),
       prompt: vscode.l10n.t('Tenant ID or domain (for example contoso.onmicrosoft.com)'),
       ignoreFocusOut: true,
       validateInput: (value) => (/^[\w.-]+$/.test(value.trim()) ? undefined : vscode.l10n.t('Enter a tenant ID (GUID) or a domain name.')),
     });
-    if (!tenantId) return;
+    // Typed into a terminal: only a tenant ID or domain name gets there, never shell syntax.
+    if (!tenantId || !/^[\w.-]+$/.test(tenantId.trim())) return;
     // The CLI owns its login: run it where the user can answer its prompts (browser or device code).
     const terminal = vscode.window.createTerminal({ name: 'az login' });
     terminal.show();

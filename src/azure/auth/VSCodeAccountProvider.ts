@@ -2,6 +2,7 @@ import type { AzureSubscription, VSCodeAzureSubscriptionProvider as Subscription
 import * as vscode from 'vscode';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
 import type { AccountProvider, SubscriptionListing, SubscriptionSession, TenantInfo } from './AccountProvider.ts';
+import { listVSCodeSubscriptions } from './listVSCodeSubscriptions.ts';
 
 /**
  * Sign-in through VS Code's built-in Microsoft account, via @microsoft/vscode-azext-azureauth. Sovereign clouds
@@ -30,10 +31,16 @@ export class VSCodeAccountProvider implements AccountProvider {
     return signedIn;
   }
 
-  async signInToTenant(): Promise<void> {
-    // The package lists the account's tenants that have no session yet and signs in to the one picked.
-    const { signInToTenant } = await import('@microsoft/vscode-azext-azureauth');
-    await signInToTenant(await this.getProvider());
+  async signInToTenant(tenantId?: string): Promise<void> {
+    const provider = await this.getProvider();
+    if (tenantId) {
+      // A "Sign in to tenant" row: ask VS Code for a session in exactly that tenant.
+      await provider.signIn(tenantId);
+    } else {
+      // The package lists the account's tenants that have no session yet and signs in to the one picked.
+      const { signInToTenant } = await import('@microsoft/vscode-azext-azureauth');
+      await signInToTenant(provider);
+    }
     this.changed.fire();
   }
 
@@ -43,23 +50,10 @@ export class VSCodeAccountProvider implements AccountProvider {
   }
 
   async listSubscriptions(onFound?: (sessions: readonly SubscriptionSession[]) => void): Promise<SubscriptionListing> {
-    const { getConfiguredAzureEnv } = await import('@microsoft/vscode-azext-azureauth');
+    const { getConfiguredAzureEnv, getUnauthenticatedTenants } = await import('@microsoft/vscode-azext-azureauth');
     const provider = await this.getProvider();
-    // Unfiltered: our own setting (azureLinuxVm.selectedSubscriptions) decides what the tree shows.
-    const subscriptions = await provider.getSubscriptions(false);
-    const seen = new Set<string>();
-    const sessions: SubscriptionSession[] = subscriptions
-      .filter((s) => !seen.has(s.subscriptionId) && seen.add(s.subscriptionId))
-      .map((s) => ({
-        subscriptionId: s.subscriptionId,
-        tenantId: s.tenantId,
-        name: s.name,
-        credential: s.credential,
-        cloud: toCloudEndpoints(s, getConfiguredAzureEnv().isCustomCloud),
-        accountLabel: s.account?.label ?? '',
-      }));
-    if (sessions.length) onFound?.(sessions);
-    return { subscriptions: sessions, failures: [] };
+    const isCustom = getConfiguredAzureEnv().isCustomCloud;
+    return listVSCodeSubscriptions(provider, () => getUnauthenticatedTenants(provider), (s) => toCloudEndpoints(s, isCustom), onFound);
   }
 
   dispose(): void {
