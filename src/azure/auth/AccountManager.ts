@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../shell/createLogger.ts';
+import { findSovereignCloudMismatch } from '../../core/cloud/findSovereignCloudMismatch.ts';
 import { resolveCloudEndpoints } from '../../core/cloud/resolveCloudEndpoints.ts';
 import type { AccountProvider, SubscriptionListing, SubscriptionSession } from './AccountProvider.ts';
 import { createAccountProvider } from './createAccountProvider.ts';
@@ -58,6 +59,11 @@ export class AccountManager implements vscode.Disposable {
       const settings = readAuthSettings();
       const resolution = resolveCloudEndpoints(settings);
       if (!resolution.ok) throw new AuthConfigurationError(vscode.l10n.t(resolution.problem, ...resolution.problemArgs), resolution.setting);
+      if (settings.method === 'vscode' && !resolution.cloud.isCustom) {
+        const environment = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment');
+        const mismatch = findSovereignCloudMismatch(settings.cloud, environment);
+        if (mismatch) throw new AuthConfigurationError(vscode.l10n.t(mismatch.problem, ...mismatch.problemArgs), mismatch.setting);
+      }
       this.provider = createAccountProvider(settings.method, resolution.cloud, this.channel);
       this.logger.info(`Sign-in method: ${this.provider.method}; cloud: ${resolution.cloud.name} (${resolution.cloud.resourceManagerEndpoint})`);
       this.disposables.push(this.provider.onDidChangeSession(() => this.invalidate()));
