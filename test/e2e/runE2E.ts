@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { codeServerInstalled } from './harness/codeServer.ts';
+import { e2ePrerequisiteProblems } from './harness/prerequisites.ts';
 import { childEnv, node22, repoRoot } from './harness/processes.ts';
+import { extensionVsix } from './harness/session.ts';
 import { chromiumPath, screenshotDir } from './harness/workbench.ts';
 
 const e2eDir = join(repoRoot, 'test/e2e');
@@ -19,9 +21,14 @@ function findTests(dir: string): string[] {
     .sort();
 }
 
-const problems: string[] = [];
-if (!codeServerInstalled()) problems.push('code-server is not installed: run bash scripts/setup.sh');
-if (!existsSync(chromiumPath)) problems.push(`${chromiumPath} is missing: run bash scripts/setup.sh (apt chromium)`);
+const problems = e2ePrerequisiteProblems({
+  codeServerInstalled: codeServerInstalled(),
+  chromiumPath,
+  chromiumExists: existsSync(chromiumPath),
+  extensionWritten: existsSync(join(repoRoot, 'src/extension.ts')),
+  vsixPath: extensionVsix,
+  vsixExists: existsSync(extensionVsix),
+});
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
