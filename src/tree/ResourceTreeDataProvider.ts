@@ -138,7 +138,8 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     ];
   }
 
+  /** The row shows one sentence; the log keeps the error itself (redacted by the logger) with stack and request ids. */
   private logError(node: ErrorNode): void {
-    this.logger.warn(`Shown as an error node: ${node.getTreeItem().label} — ${node.getTreeItem().description}`);
+    this.logger.error(`Shown as an error row: ${node.label}`, node.error);
   }
 }

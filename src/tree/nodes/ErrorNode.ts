@@ -11,8 +11,9 @@ export class ErrorNode implements TreeNode {
   readonly parent?: TreeNode;
   /** The node that failed to list; Retry refreshes it. */
   readonly retryTarget: TreeNode | undefined;
-  private readonly label: string;
-  private readonly error: unknown;
+  readonly label: string;
+  /** What failed, as thrown (the log gets it whole: stack and request ids). */
+  readonly error: unknown;
 
   constructor(parent: TreeNode | undefined, label: string, error: unknown, retryTarget: TreeNode | undefined = parent, key = 'error') {
     this.parent = parent;
