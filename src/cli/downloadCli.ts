@@ -23,6 +23,7 @@ export const EXIT_CODES: Record<'ok' | 'usage' | DownloadErrorCode | 'unexpected
   diskFull: 8,
   fileSystem: 9,
   destinationExists: 10,
+  tokenRefused: 11,
   cancelled: 130,
 };
 
@@ -47,7 +48,8 @@ exit codes:
   2 usage error                      8 the disk holding <file> is full (free space, run again to resume)
   3 SAS expired or refused (403)     9 other file system error
   4 transfer failed after retries   10 <file> already exists (use --overwrite)
-  5 the disk changed while reading 130 cancelled (Ctrl-C); run again to resume
+  5 the disk changed while reading  11 the disk refused the --bearer-token-env token (expired or wrong audience)
+                                   130 cancelled (Ctrl-C); run again to resume
 `;
 
 export async function runDownloadCli(argv: readonly string[], env: NodeJS.ProcessEnv, stderr: NodeJS.WriteStream): Promise<number> {

@@ -5,6 +5,7 @@ import type { ExportTarget } from '../../core/exportDisk/exportTarget.ts';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { downloadPageBlobToFile, type DownloadPageBlobToFileOptions } from '../storage/downloadPageBlobToFile.ts';
+import type { GetBearerToken } from '../storage/bearerTokenHolder.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { grantReadAccess, revokeReadAccess } from './diskAccess.ts';
 import { createSnapshotOfDisk } from './snapshots.ts';
@@ -17,7 +18,7 @@ export interface ExportPortOptions {
    * For Entra-ID-secured disks (dataAccessAuthMode AzureActiveDirectory): a token for the disk data plane sent on
    * top of the SAS. The Entra ID flow (src/features/diskDataAccess) supplies it.
    */
-  readonly bearerTokenFor?: (target: ExportTarget) => ((signal: AbortSignal) => Promise<string>) | undefined;
+  readonly bearerTokenFor?: (target: ExportTarget) => GetBearerToken | undefined;
   /** Passed to the engine (tests shorten stalls and retries). */
   readonly engine?: Pick<DownloadPageBlobToFileOptions, 'stallTimeoutMs' | 'progressIntervalMs' | 'concurrency' | 'retryPolicy' | 'plan'>;
 }

@@ -8,11 +8,12 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  * the disk audience's scope (`https://disk.azure.com/.default`), cached until five minutes before it expires.
  * Concurrent callers share one request. The token never leaves this closure except in the Authorization header.
  */
-export function createDiskTokenGetter(credential: TokenCredential, scope: string): (signal: AbortSignal) => Promise<string> {
+export function createDiskTokenGetter(credential: TokenCredential, scope: string): (signal: AbortSignal, options?: { forceRefresh?: boolean }) => Promise<string> {
   let current: AccessToken | undefined;
   let pending: Promise<AccessToken> | undefined;
-  return async (signal) => {
-    if (current && current.expiresOnTimestamp - REFRESH_MARGIN_MS > Date.now()) return current.token;
+  return async (signal, options = {}) => {
+    // forceRefresh: the disk refused the cached token (401), however long it claims to live.
+    if (!options.forceRefresh && current && current.expiresOnTimestamp - REFRESH_MARGIN_MS > Date.now()) return current.token;
     pending ??= credential.getToken(scope, { abortSignal: signal }).then((token) => {
       if (!token) throw new Error(`No token was issued for ${scope}.`);
       return token;

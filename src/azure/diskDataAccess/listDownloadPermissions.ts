@@ -16,3 +16,14 @@ export async function listDownloadPermissions(session: SubscriptionSession, ref:
   for await (const permission of pages) out.push(permission);
   return out;
 }
+
+/**
+ * The caller's effective permissions in a resource group: what a resource created there inherits. Used for a
+ * snapshot this export will take, which does not exist yet when the role is checked.
+ */
+export async function listDownloadPermissionsInResourceGroup(session: SubscriptionSession, resourceGroup: string): Promise<PermissionLike[]> {
+  const client = await authorizationClient(session);
+  const out: PermissionLike[] = [];
+  for await (const permission of client.permissions.listForResourceGroup(resourceGroup)) out.push(permission);
+  return out;
+}

@@ -8,6 +8,7 @@ import type { RetryPolicy } from '../../core/download/rangeRetryPolicy.ts';
 import { describeUrlWithoutSecrets } from '../../core/redact.ts';
 import { readRangeWithRetry } from './readRangeWithRetry.ts';
 import { SasUrlHolder } from './sasUrlHolder.ts';
+import { BearerTokenHolder, type GetBearerToken } from './bearerTokenHolder.ts';
 import { DownloadError } from '../../core/download/downloadError.ts';
 import { describeStorageFailure } from './describeStorageFailure.ts';
 
@@ -18,9 +19,9 @@ export interface PageBlobSourceOptions {
   /**
    * For disks with dataAccessAuthMode AzureActiveDirectory: an OAuth token for https://disk.azure.com/ sent as
    * `Authorization: Bearer` on top of the SAS. Called before every request, so it should cache (as
-   * @azure/identity's getToken does) and refresh near expiry.
+   * @azure/identity's getToken does) and refresh near expiry; `forceRefresh` after the disk refused it (401).
    */
-  getBearerToken?: (signal: AbortSignal) => Promise<string>;
+  getBearerToken?: GetBearerToken;
   retryPolicy?: RetryPolicy;
   stallTimeoutMs?: number;
 }
@@ -31,7 +32,8 @@ export async function createPageBlobSource(options: PageBlobSourceOptions): Prom
   let etag: string | undefined;
 
   const pipeline = newPipeline(new AnonymousCredential(), { retryOptions: { maxTries: 1 } });
-  if (options.getBearerToken) pipeline.factories.push(bearerTokenFactory(options.getBearerToken));
+  const token = options.getBearerToken ? new BearerTokenHolder(options.getBearerToken) : undefined;
+  if (token) pipeline.factories.push(bearerTokenFactory((signal) => token.token(signal)));
   const clients = new Map<number, PageBlobClient>();
   const client = (): PageBlobClient => {
     let c = clients.get(sas.generation);
@@ -44,20 +46,33 @@ export async function createPageBlobSource(options: PageBlobSourceOptions): Prom
   };
 
   // Listing and properties are small, single requests: renew the SAS on 403 once, otherwise report.
+  // A refused token (401) gets a new token, a refused SAS (403) a new link.
   const withRenewal = async <T>(what: string, signal: AbortSignal, call: () => Promise<T>): Promise<T> => {
     const generation = sas.generation;
+    const tokenGeneration = token?.generation ?? 0;
+    let error: unknown;
     try {
       return await call();
-    } catch (error) {
-      const described = describeStorageFailure(error);
-      if (described.facts.status === 403 && sas.canRenew) {
-        await sas.renewAfter(generation, signal);
-        return call();
+    } catch (first) {
+      error = first;
+      const status = describeStorageFailure(first).facts.status;
+      try {
+        if (status === 401 && token) {
+          await token.refreshAfter(tokenGeneration, signal);
+          return await call();
+        }
+        if (status === 403 && sas.canRenew) {
+          await sas.renewAfter(generation, signal);
+          return await call();
+        }
+      } catch (second) {
+        error = second;
       }
-      if (signal.aborted) throw new DownloadError('cancelled', 'The download was cancelled.', { cause: error });
-      const code = described.facts.status === 403 || described.facts.status === 401 ? 'accessExpired' : 'transferFailed';
-      throw new DownloadError(code, `${what} failed: ${described.message}`, { cause: error, detail: described.message });
     }
+    const described = describeStorageFailure(error);
+    if (signal.aborted) throw new DownloadError('cancelled', 'The download was cancelled.', { cause: error });
+    const code = described.facts.status === 401 ? 'tokenRefused' : described.facts.status === 403 ? 'accessExpired' : 'transferFailed';
+    throw new DownloadError(code, `${what} failed: ${described.message}`, { cause: error, detail: described.message });
   };
 
   return {
@@ -85,7 +100,7 @@ export async function createPageBlobSource(options: PageBlobSourceOptions): Prom
 
     readRange(range: ByteRange, receive: (chunk: Uint8Array) => Promise<void>, readOptions: ReadRangeOptions): Promise<void> {
       return readRangeWithRetry({
-        range, receive, sas, signal: readOptions.signal, onRetry: readOptions.onRetry,
+        range, receive, sas, token, signal: readOptions.signal, onRetry: readOptions.onRetry,
         policy: options.retryPolicy, stallTimeoutMs: options.stallTimeoutMs,
         openBody: async (offset, count, signal) => {
           const response = await client().download(offset, count, {

@@ -11,6 +11,7 @@ import type { RangeRetryEvent } from '../../core/download/pageBlobSource.ts';
 import { classifyTransferFailure, decideRangeRetry, DEFAULT_RETRY_POLICY, type RetryDecision, type RetryPolicy } from '../../core/download/rangeRetryPolicy.ts';
 import { describeStorageFailure } from './describeStorageFailure.ts';
 import type { SasUrlHolder } from './sasUrlHolder.ts';
+import type { BearerTokenHolder } from './bearerTokenHolder.ts';
 
 export type OpenRangeBody = (offset: number, count: number, signal: AbortSignal) => Promise<Readable>;
 
@@ -20,6 +21,8 @@ export interface ReadRangeWithRetryInput {
   signal: AbortSignal;
   openBody: OpenRangeBody;
   sas?: Pick<SasUrlHolder, 'generation' | 'canRenew' | 'renewAfter'>;
+  /** The disk token sent with each request (Entra-ID-secured disks): refreshed, not the SAS, when it is refused (401). */
+  token?: Pick<BearerTokenHolder, 'generation' | 'refreshAfter'>;
   policy?: RetryPolicy;
   /** An attempt that receives nothing for this long is aborted and retried. Default 30 s. */
   stallTimeoutMs?: number;
@@ -41,11 +44,13 @@ export async function readRangeWithRetry(input: ReadRangeWithRetryInput): Promis
   let received = 0;
   let attemptsWithoutProgress = 0;
   let renewalsWithoutProgress = 0;
+  let tokenRefreshesWithoutProgress = 0;
 
   while (received < range.count) {
     if (signal.aborted) throw cancelled(signal.reason);
     const before = received;
     const generation = input.sas?.generation ?? 0;
+    const tokenGeneration = input.token?.generation ?? 0;
     const attempt = new AbortController();
     let stalled = false;
     let body: Readable | undefined;
@@ -87,10 +92,14 @@ export async function readRangeWithRetry(input: ReadRangeWithRetryInput): Promis
       if (received > before) {
         attemptsWithoutProgress = 0;
         renewalsWithoutProgress = 0;
+        tokenRefreshesWithoutProgress = 0;
       }
       attemptsWithoutProgress++;
       const decision = decideRangeRetry(
-        { kind, attemptsWithoutProgress, sasRefreshesWithoutProgress: renewalsWithoutProgress, canRefreshSas: input.sas?.canRenew ?? false, retryAfterMs: described.retryAfterMs },
+        {
+          kind, attemptsWithoutProgress, sasRefreshesWithoutProgress: renewalsWithoutProgress, canRefreshSas: input.sas?.canRenew ?? false,
+          canRefreshToken: input.token !== undefined, tokenRefreshesWithoutProgress, retryAfterMs: described.retryAfterMs,
+        },
         policy,
         input.random,
       );
@@ -99,7 +108,15 @@ export async function readRangeWithRetry(input: ReadRangeWithRetryInput): Promis
         kind, attempt: attemptsWithoutProgress, resumeAt: range.offset + received,
         delayMs: decision.action === 'retry' ? decision.delayMs : undefined, message: described.message,
       });
-      if (decision.action === 'refreshSas') {
+      if (decision.action === 'refreshToken') {
+        tokenRefreshesWithoutProgress++;
+        try {
+          await input.token!.refreshAfter(tokenGeneration, signal);
+        } catch (refreshError) {
+          if (signal.aborted) throw cancelled(signal.reason);
+          throw new DownloadError('tokenRefused', 'The disk refused the Microsoft Entra ID token, and a new one could not be obtained.', { cause: refreshError });
+        }
+      } else if (decision.action === 'refreshSas') {
         renewalsWithoutProgress++;
         try {
           await input.sas!.renewAfter(generation, signal);
@@ -125,6 +142,8 @@ function failure(decision: Extract<RetryDecision, { action: 'fail' }>, message: 
   switch (decision.reason) {
     case 'cancelled':
       return cancelled(signal.reason);
+    case 'tokenRefused':
+      return new DownloadError('tokenRefused', `The disk refused the Microsoft Entra ID token (${message}) at ${where}.`, { cause, detail: message });
     case 'authExpired':
     case 'sasRefreshFailed':
       return new DownloadError('accessExpired', `Access to the disk was refused (${message}) at ${where}.`, { cause, detail: message });

@@ -6,7 +6,8 @@ export type DownloadErrorCode =
   | 'cancelled'
   | 'destinationExists'
   | 'sourceChanged' // the blob changed (ETag) while we read it
-  | 'accessExpired' // 403/401 and no fresh SAS (or the fresh one failed too)
+  | 'accessExpired' // 403 and no fresh SAS (or the fresh one failed too)
+  | 'tokenRefused' // 401: the disk's Microsoft Entra ID token was refused, and a fresh one too (or none was sent)
   | 'transferFailed' // retries exhausted, or an error retrying cannot fix
   | 'verificationFailed' // bytes on disk differ from what was received, even after re-fetching
   | 'vhdFooterInvalid'

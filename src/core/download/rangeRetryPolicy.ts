@@ -8,7 +8,8 @@ export type TransferFailureKind =
   | 'serverError' // 500, 502, 504: transient on Azure's side
   | 'connection' // reset, cut mid-body, refused, DNS hiccup
   | 'stalled' // no byte for the stall timeout
-  | 'authExpired' // 403 auth failure (SAS expired or revoked) / 401 (token expired)
+  | 'authExpired' // 403 auth failure: the SAS expired or was revoked
+  | 'tokenRefused' // 401: the Microsoft Entra ID token of an Entra-ID-secured disk is missing, expired or not accepted
   | 'sourceChanged' // 412: the blob changed under us (If-Match on the ETag we planned with)
   | 'cancelled' // the user's AbortSignal
   | 'fatal'; // anything retrying will not fix (404, 403 permission mismatch, 400…)
@@ -36,7 +37,9 @@ export function classifyTransferFailure(facts: TransferFailureFacts): TransferFa
   const { status, errorCode } = facts;
   if (status === 503 || status === 429 || errorCode === 'ServerBusy') return 'throttled';
   if (status === 500 || status === 502 || status === 504 || status === 408) return 'serverError';
-  if (status === 401) return 'authExpired';
+  // 401 is about the bearer token (disks secured with Entra ID), never the SAS (a bad SAS is 403): a new token,
+  // not a new link, is the cure.
+  if (status === 401) return 'tokenRefused';
   if (status === 403) return errorCode !== undefined && !EXPIRED_AUTH_CODES.has(errorCode) ? 'fatal' : 'authExpired';
   if (status === 412) return 'sourceChanged';
   if (status !== undefined && status > 0) return 'fatal';
@@ -54,6 +57,8 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Fresh SAS URLs asked for in a row without progress; a new URL that also fails means access is really gone. */
   maxSasRefreshesWithoutProgress: number;
+  /** Fresh disk tokens asked for in a row without progress; a new token refused too means the sign-in is the problem. */
+  maxTokenRefreshesWithoutProgress?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -70,12 +75,16 @@ export interface RetrySituation {
   attemptsWithoutProgress: number;
   sasRefreshesWithoutProgress: number;
   canRefreshSas: boolean;
+  /** A bearer token is sent (Entra-ID-secured disk) and can be asked for again. */
+  canRefreshToken?: boolean;
+  tokenRefreshesWithoutProgress?: number;
   retryAfterMs?: number;
 }
 
 export type RetryDecision =
   | { action: 'retry'; delayMs: number }
   | { action: 'refreshSas' }
+  | { action: 'refreshToken' }
   | { action: 'fail'; reason: TransferFailureKind | 'tooManyAttempts' | 'sasRefreshFailed' };
 
 /** `random` in [0, 1) spreads retries so parallel ranges don't hammer the service in lockstep. */
@@ -86,6 +95,11 @@ export function decideRangeRetry(situation: RetrySituation, policy: RetryPolicy 
     if (!situation.canRefreshSas) return { action: 'fail', reason: 'authExpired' };
     if (situation.sasRefreshesWithoutProgress >= policy.maxSasRefreshesWithoutProgress) return { action: 'fail', reason: 'sasRefreshFailed' };
     return { action: 'refreshSas' };
+  }
+  if (kind === 'tokenRefused') {
+    if (!situation.canRefreshToken) return { action: 'fail', reason: 'tokenRefused' };
+    if ((situation.tokenRefreshesWithoutProgress ?? 0) >= (policy.maxTokenRefreshesWithoutProgress ?? 1)) return { action: 'fail', reason: 'tokenRefused' };
+    return { action: 'refreshToken' };
   }
   if (situation.attemptsWithoutProgress >= policy.maxAttemptsWithoutProgress) return { action: 'fail', reason: 'tooManyAttempts' };
   return { action: 'retry', delayMs: retryDelayMs(situation.attemptsWithoutProgress, situation.retryAfterMs, policy, random) };

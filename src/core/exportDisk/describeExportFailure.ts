@@ -21,6 +21,8 @@ export function describeExportFailure(error: unknown, fileName: string, t: Trans
       return t('The disk changed while {0} was downloading. Export it again.', fileName);
     case 'accessExpired':
       return t('Azure refused the download link of {0} (expired or revoked), and a new one was refused too.', fileName);
+    case 'tokenRefused':
+      return t('Azure refused your Microsoft Entra ID sign-in for {0} (expired or not accepted), and a fresh token was refused too. Sign in again, then export again to resume.', fileName);
     case 'transferFailed':
       return t('Downloading {0} failed after several retries. Export again to resume where it stopped.', fileName);
     case 'verificationFailed':

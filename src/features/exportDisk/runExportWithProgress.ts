@@ -8,6 +8,8 @@ import { isDownloadError } from '../../core/download/downloadError.ts';
 import { describeExportFailure } from '../../core/exportDisk/describeExportFailure.ts';
 import { isExportInProgressError, type ExportLocks } from '../../core/exportDisk/exportLocks.ts';
 import { keepForResume } from '../../core/exportDisk/interruptedExports.ts';
+import { planEntraIdChecks } from '../../core/exportDisk/planEntraIdChecks.ts';
+import type { GetBearerToken } from '../../azure/storage/bearerTokenHolder.ts';
 import { formatBytes, formatExportProgress, percentDone } from '../../core/exportDisk/formatExportProgress.ts';
 import type { ExportStep } from '../../core/exportDisk/planExportSteps.ts';
 import { newExportOutcome, runExportTransaction, type ExportOutcome } from '../../core/exportDisk/runExportTransaction.ts';
@@ -37,10 +39,10 @@ export async function runExportWithProgress(ctx: ExportContext, session: Subscri
   const exports = steps.filter((s): s is Extract<ExportStep, { kind: 'export' }> => s.kind === 'export');
   // Entra-ID-secured disks: the download role is checked before anything is granted (a missing role ends here with
   // how to get it), and the engine sends a disk-audience token on top of the SAS.
-  const bearerTokens = new Map<string, (signal: AbortSignal) => Promise<string>>();
-  for (const step of exports) {
-    if (!step.target.entraIdOnly) continue;
-    const { getBearerToken } = await prepareEntraIdDownload(session, diskRefFromId(step.target.id), { dataAccessAuthMode: 'AzureActiveDirectory' });
+  // A snapshot the plan creates is checked in its resource group (it does not exist yet; planEntraIdChecks).
+  const bearerTokens = new Map<string, GetBearerToken>();
+  for (const { step, scope } of planEntraIdChecks(steps)) {
+    const { getBearerToken } = await prepareEntraIdDownload(session, diskRefFromId(step.target.id), { dataAccessAuthMode: 'AzureActiveDirectory' }, undefined, { notCreatedYet: scope === 'resourceGroup' });
     if (getBearerToken) bearerTokens.set(step.target.id.toLowerCase(), getBearerToken);
   }
   const key = ctx.statusBar.add(title);

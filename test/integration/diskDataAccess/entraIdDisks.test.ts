@@ -13,7 +13,7 @@ import { createDiskTokenGetter } from '../../../src/azure/diskDataAccess/createD
 import { diskRefFromId } from '../../../src/azure/diskDataAccess/diskRef.ts';
 import { getVmBackupProtection } from '../../../src/azure/diskDataAccess/getVmBackupProtection.ts';
 import { grantReadAccess, revokeReadAccess } from '../../../src/azure/diskDataAccess/grantAndRevoke.ts';
-import { listDownloadPermissions } from '../../../src/azure/diskDataAccess/listDownloadPermissions.ts';
+import { listDownloadPermissions, listDownloadPermissionsInResourceGroup } from '../../../src/azure/diskDataAccess/listDownloadPermissions.ts';
 import { setDataAccessAuthMode } from '../../../src/azure/diskDataAccess/setDataAccessAuthMode.ts';
 import { downloadPageBlobToFile } from '../../../src/azure/storage/downloadPageBlobToFile.ts';
 import { evaluateDownloadPermission } from '../../../src/core/diskDataAccess/evaluateDownloadPermission.ts';
@@ -86,7 +86,8 @@ test('download of an Entra-ID disk: refused without the token, refused with a to
     assert.ok(!sas.startsWith(local.blobEndpoint), 'served through the Entra-ID proxy, not Azurite directly');
     const file = join(workDir, 'disk-secure-export-01.vhd');
     await assert.rejects(downloadPageBlobToFile({ sasUrl: sas, destinationPath: file }), (e: Error & { code?: string }) => {
-      assert.equal(e.code, 'accessExpired');
+      // A 401 is about the token: reported as such, not as an expired link.
+      assert.equal(e.code, 'tokenRefused');
       assert.match(e.message, /NoAuthenticationInformation|Microsoft Entra ID token/);
       return true;
     });
@@ -109,6 +110,49 @@ test('download of an Entra-ID disk: refused without the token, refused with a to
     await revokeReadAccess(prod, secure, lro);
   }
   assert.equal(local.state.get('disks', SECURE_DISK)!.resource.properties!.diskState, 'Unattached');
+});
+
+test('a disk token refused mid-download (401) is refreshed, not the SAS: no re-grant, the download completes', async () => {
+  const secure = diskRefFromId(SECURE_DISK);
+  const sas = await grantReadAccess(prod, secure, 3600, lro);
+  try {
+    const wrong = resolveDiskTokenAudience(undefined);
+    const right = resolveDiskTokenAudience(local.diskTokenAudience);
+    assert.ok(wrong.ok && right.ok);
+    // Starts with a token the disk refuses (as an expired one would be), and has a good one once forced to refresh.
+    const stale = createDiskTokenGetter(prod.credential, wrong.scope);
+    const fresh = createDiskTokenGetter(prod.credential, right.scope);
+    let refreshed = false;
+    const getBearerToken = async (signal: AbortSignal, options?: { forceRefresh?: boolean }) => {
+      if (options?.forceRefresh) refreshed = true;
+      return refreshed ? fresh(signal, options) : stale(signal);
+    };
+    let regrants = 0;
+    const retries: string[] = [];
+    const result = await downloadPageBlobToFile({
+      sasUrl: sas, destinationPath: join(workDir, 'token-refresh.vhd'), getBearerToken, overwrite: true,
+      getFreshSasUrl: async () => { regrants++; return sas; },
+      onRetry: (event) => retries.push(event.kind),
+    });
+    assert.ok(refreshed, 'the token was refreshed');
+    assert.equal(regrants, 0, 'no new link was asked for');
+    assert.ok(retries.every((k) => k === 'tokenRefused'), `retries: ${retries}`);
+    assert.equal(result.blobSize, 1 * GiB + 512);
+  } finally {
+    await revokeReadAccess(prod, secure, lro);
+  }
+});
+
+test('the snapshot an export will take is checked where it will live: its resource group', async () => {
+  // The user holds Data Operator on rg-security-prod: a new snapshot there may be downloaded...
+  const allowed = evaluateDownloadPermission(await listDownloadPermissionsInResourceGroup(prod, 'rg-security-prod'), 'snapshot');
+  assert.equal(allowed.allowed, true);
+  // ...and in rg-sandbox-eastus, where the user is only Reader, it may not (and ARM is not asked about a snapshot that does not exist).
+  const before = local.state.requestLog.length;
+  const refused = evaluateDownloadPermission(await listDownloadPermissionsInResourceGroup(dev, 'rg-sandbox-eastus'), 'snapshot');
+  assert.equal(refused.allowed, false);
+  const asked = local.state.requestLog.slice(before).filter((r) => r.route === 'permissions.list').map((r) => r.path);
+  assert.ok(asked.length > 0 && asked.every((p) => /resourceGroups\/rg-sandbox-eastus\/providers\/Microsoft\.Authorization\/permissions/i.test(p)), `asked: ${asked}`);
 });
 
 test('a user without the role is refused by the disk even with a valid token (403)', async () => {

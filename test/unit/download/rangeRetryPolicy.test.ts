@@ -50,3 +50,12 @@ test('Retry-After parses as seconds or an HTTP date', () => {
   assert.equal(parseRetryAfterMs('soon', 0), undefined);
   assert.equal(parseRetryAfterMs(undefined, 0), undefined);
 });
+
+test('a 401 is the disk token, not the link: a new token is asked for (once without progress), never a new SAS', () => {
+  assert.equal(classifyTransferFailure({ status: 401, errorCode: 'InvalidAuthenticationInfo' }), 'tokenRefused');
+  assert.equal(classifyTransferFailure({ status: 401, errorCode: 'NoAuthenticationInformation' }), 'tokenRefused');
+  const s = { kind: 'tokenRefused' as const, attemptsWithoutProgress: 1, sasRefreshesWithoutProgress: 0, canRefreshSas: true };
+  assert.deepEqual(decideRangeRetry({ ...s, canRefreshToken: true, tokenRefreshesWithoutProgress: 0 }), { action: 'refreshToken' });
+  assert.deepEqual(decideRangeRetry({ ...s, canRefreshToken: true, tokenRefreshesWithoutProgress: 1 }), { action: 'fail', reason: 'tokenRefused' });
+  assert.deepEqual(decideRangeRetry({ ...s, canRefreshToken: false }), { action: 'fail', reason: 'tokenRefused' }, 'no token sent: a new link would not help either');
+});

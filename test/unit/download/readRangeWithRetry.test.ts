@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { readRangeWithRetry, type OpenRangeBody } from '../../../src/azure/storage/readRangeWithRetry.ts';
 import { SasUrlHolder } from '../../../src/azure/storage/sasUrlHolder.ts';
+import { BearerTokenHolder } from '../../../src/azure/storage/bearerTokenHolder.ts';
 import { DEFAULT_RETRY_POLICY } from '../../../src/core/download/rangeRetryPolicy.ts';
 import { DownloadError } from '../../../src/core/download/downloadError.ts';
 import type { RangeRetryEvent } from '../../../src/core/download/pageBlobSource.ts';
@@ -118,4 +119,26 @@ test('a disk error from receive() is not retried', async () => {
   const s = server(() => 'ok');
   await assert.rejects(collect(s.open, { receive: async () => { throw new DownloadError('diskFull', 'full'); } }), (e: DownloadError) => e.code === 'diskFull');
   assert.equal(s.calls.length, 1);
+});
+
+test('a 401 (the disk token expired) refreshes the token and continues; the SAS is not renewed', async () => {
+  const s = server((attempt) => (attempt === 2 ? httpError(401, 'InvalidAuthenticationInfo') : attempt === 1 ? 'cut' : 'ok'));
+  let sasRenewals = 0;
+  const sas = new SasUrlHolder('https://x/old?sig=1', async () => { sasRenewals++; return 'https://x/new?sig=2'; });
+  const forced: boolean[] = [];
+  const token = new BearerTokenHolder(async (_signal, options) => { forced.push(options?.forceRefresh === true); return 'token'; });
+  const { bytes, events } = await collect(s.open, { sas, token });
+  assert.deepEqual(bytes, blob.subarray(1000, 9000));
+  assert.equal(sasRenewals, 0, 'no new link for a token problem');
+  assert.deepEqual(forced, [true], 'one forced token refresh');
+  assert.deepEqual(events.map((e) => e.kind), ['connection', 'tokenRefused']);
+});
+
+test('a 401 that a fresh token does not cure ends as tokenRefused (not "the link expired")', async () => {
+  const s = server(() => httpError(401, 'InvalidAuthenticationInfo'));
+  const sas = new SasUrlHolder('https://x/old?sig=1', async () => 'https://x/new?sig=2');
+  const token = new BearerTokenHolder(async () => 'token');
+  await assert.rejects(collect(s.open, { sas, token }), (e: unknown) => e instanceof DownloadError && e.code === 'tokenRefused' && !/SECRET/.test(e.message));
+  const noToken = server(() => httpError(401, 'NoAuthenticationInformation'));
+  await assert.rejects(collect(noToken.open, { sas }), (e: unknown) => e instanceof DownloadError && e.code === 'tokenRefused');
 });
