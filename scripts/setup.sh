@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes this machine ready to build, test and demo the extension. Idempotent: a second run skips what is done.
-# Works as root on a fresh Debian 12 with only Node 20 + npm: Debian packages, `npm ci` (brings Node 22),
+# Works as root on a fresh Debian 12, with or without Node + npm (Debian's are installed when npm is missing):
+# Debian packages, `npm ci` (brings Node 22),
 # code-server into .cache/, the extension's build and its .vsix.
 # usage: bash scripts/setup.sh
 set -euo pipefail
@@ -19,6 +20,7 @@ stamp=node_modules/.setup-lock-hash
 if [ -x "$NODE22" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
   log "node_modules matches package-lock.json"
 else
+  ensure_npm
   log "npm ci"
   # ~/.npmrc may say yes=false / nodedir=/usr (the system Node's headers); Node 22 comes from the `node` package
   npm_config_yes=true npm ci --no-audit --no-fund --loglevel=error

@@ -38,6 +38,29 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# An npm that can run `npm ci` on this project: npm 7 or later (package-lock.json is lockfileVersion 3) on Node 18
+# or later. Only `npm ci` runs on it; Node 22 then comes from the `node` npm package. A machine without npm gets
+# Debian's `nodejs` and `npm` (Debian 12: Node 18, npm 9).
+MIN_NODE_FOR_NPM_CI=18
+MIN_NPM_FOR_NPM_CI=7
+ensure_npm() {
+  if ! command -v npm >/dev/null 2>&1; then
+    log "npm not found: installing Debian's nodejs and npm (only to run npm ci; Node 22 comes from npm)"
+    ensure_apt nodejs npm
+    hash -r
+  fi
+  command -v npm >/dev/null 2>&1 || die "npm is still missing after installing Debian's npm package"
+  command -v node >/dev/null 2>&1 || die "node is missing (npm needs it): install Debian's nodejs package"
+  local node_version npm_version
+  node_version=$(node --version 2>/dev/null | sed 's/^v//')
+  npm_version=$(npm --version 2>/dev/null)
+  [ "${node_version%%.*}" -ge "$MIN_NODE_FOR_NPM_CI" ] 2>/dev/null \
+    || die "Node ${node_version:-?} is too old to run npm ci here (Node $MIN_NODE_FOR_NPM_CI or later needed)"
+  [ "${npm_version%%.*}" -ge "$MIN_NPM_FOR_NPM_CI" ] 2>/dev/null \
+    || die "npm ${npm_version:-?} is too old for package-lock.json (lockfileVersion 3 needs npm $MIN_NPM_FOR_NPM_CI or later)"
+  log "npm $npm_version on Node $node_version runs npm ci"
+}
+
 # The Debian packages the project needs on a machine: chromium (E2E browser), ripgrep (code-server's search),
 # libkrb5-dev + build tools (code-server's native modules), libsecret-1-0 (AzCopy), fonts (Latin + Japanese UI text).
 APT_PACKAGES=(chromium fonts-liberation fonts-dejavu-core fonts-noto-cjk ripgrep libkrb5-dev libsecret-1-0
