@@ -36,11 +36,29 @@ export function presentDisk(disk: DiskModel, t: Translate, role: DiskRole = {}):
       ...(entraOnly ? [t('Downloads require Microsoft Entra ID (dataAccessAuthMode: AzureActiveDirectory).')] : []),
       ...(encryption ? [t('Azure Disk Encryption: {0}', encryption)] : []),
     ],
-    icon: activeSas ? { id: 'warning', color: 'list.warningForeground' } : { id: role.role === 'os' ? 'server' : 'database' },
+    icon: diskStateIcon(state),
     contextValue: ['azureResource', 'disk', `diskState-${state}`, activeSas ? 'activeSas' : '', entraOnly ? 'entraIdAccess' : '', role.role ? `role-${role.role}` : '', encryption ? 'adeEncrypted' : '']
       .filter(Boolean)
       .join(' '),
   };
+}
+
+/**
+ * One codicon per disk state, so the state reads at a glance down a long list: in use by a VM (plug), kept for a
+ * deallocated VM (lock), free (unplugged), being uploaded, frozen by hibernation; a live SAS warns in colour.
+ */
+const STATE_ICONS: Record<string, string> = {
+  Attached: 'plug',
+  Reserved: 'lock',
+  Unattached: 'debug-disconnect',
+  ReadyToUpload: 'cloud-upload',
+  ActiveUpload: 'cloud-upload',
+  Frozen: 'debug-pause',
+};
+
+export function diskStateIcon(state: string): Presentation['icon'] {
+  if (ACTIVE_SAS_STATES.has(state)) return { id: 'warning', color: 'list.warningForeground' };
+  return { id: STATE_ICONS[state] ?? 'database' };
 }
 
 function lastSegment(id: string): string {

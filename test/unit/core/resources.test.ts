@@ -77,3 +77,14 @@ test('a subscription row has an ARM resource ID and a portal link in its tenant,
   assert.equal(id, '/subscriptions/b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85');
   assert.equal(portalUrlForResource('https://portal.azure.cn', 'tenant-1', id), 'https://portal.azure.cn/#@tenant-1/resource/subscriptions/b71e5d04-2c9a-4f3e-8d61-0a9c4e7b2f85/overview');
 });
+
+test('each disk state has its own codicon: Attached, Reserved, Unattached and ActiveSAS are told apart at a glance', () => {
+  const icon = (diskState: string, role?: 'os' | 'data') => presentDisk({ name: 'd', diskState }, t, role ? { role, lun: 0 } : {}).icon;
+  assert.deepEqual(icon('Attached'), { id: 'plug' });
+  assert.deepEqual(icon('Attached', 'os'), { id: 'plug' }, 'under a VM too: its role is in the text');
+  assert.deepEqual(icon('Reserved'), { id: 'lock' });
+  assert.deepEqual(icon('Unattached'), { id: 'debug-disconnect' });
+  assert.deepEqual(icon('ActiveSAS'), { id: 'warning', color: 'list.warningForeground' });
+  assert.deepEqual(icon('ActiveSASFrozen'), { id: 'warning', color: 'list.warningForeground' });
+  assert.equal(new Set(['Attached', 'Reserved', 'Unattached', 'ActiveSAS', 'ActiveUpload', 'Frozen'].map((s) => icon(s).id)).size, 6);
+});
