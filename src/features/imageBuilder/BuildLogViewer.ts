@@ -5,6 +5,7 @@ import { getImageTemplateJson, type ArmImageTemplate } from '../../azure/imageBu
 import { stagingResourceGroupName } from '../../core/imageBuilder/buildLogLocation.ts';
 import { isRunActive, type LastRunStatus } from '../../core/imageBuilder/describeRunStatus.ts';
 import { findCustomizerErrors } from '../../core/imageBuilder/findCustomizerForLogLine.ts';
+import { tailBuildLog } from '../../core/imageBuilder/tailBuildLog.ts';
 import type { ResourceNode } from '../../tree/TreeNode.ts';
 import { pickImageTemplate, pollIntervalMs, type ImageBuilderContext, type TemplateTarget } from './ImageBuilderContext.ts';
 
@@ -79,25 +80,24 @@ export class BuildLogViewer implements vscode.CodeLensProvider, vscode.Disposabl
   }
 
   private async tail(uri: vscode.Uri, entry: OpenBuildLog, log: BuildLogBlob, running: boolean): Promise<void> {
-    let offset = 0;
-    let active = running;
     const isOpen = () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
     try {
-      for (;;) {
-        const chunk = await log.readFrom(offset);
-        if (chunk.length > 0) {
-          offset += chunk.length;
-          entry.text += chunk.toString('utf8');
+      await tailBuildLog({
+        readFrom: (offset) => log.readFrom(offset),
+        onText: (text) => {
+          entry.text += text;
           this.ctx.services.documents.update(uri, entry.text);
           this.lensesChanged.fire();
           revealEnd(uri);
-        }
-        if (!active || this.disposed || !isOpen()) break;
-        await new Promise((resolve) => setTimeout(resolve, pollIntervalMs()));
-        const template = await getImageTemplateJson(entry.target.session, entry.target.resourceGroup, entry.target.name);
-        active = isRunActive(template?.properties?.lastRunStatus as LastRunStatus | undefined);
-        if (template) entry.template = template;
-      }
+        },
+        stopped: () => this.disposed || !isOpen(),
+        wait: () => new Promise((resolve) => setTimeout(resolve, pollIntervalMs())),
+        isRunActive: async () => {
+          const template = await getImageTemplateJson(entry.target.session, entry.target.resourceGroup, entry.target.name);
+          if (template) entry.template = template;
+          return isRunActive(template?.properties?.lastRunStatus as LastRunStatus | undefined);
+        },
+      }, running);
     } catch (error) {
       this.ctx.services.logger.error(`Tailing the build log of ${entry.target.name} failed`, error);
       // The editor would otherwise just stop growing, which looks like a stalled build.

@@ -137,3 +137,33 @@ test('a running template cannot be deleted until its build is cancelled; delete 
   assert.equal(local.state.resourceGroup(PROD, staging), undefined, 'the staging group went with the template');
   buildSimulatorFor(local.state).stepMs = 60;
 });
+
+test('the live tail reads customization.log from its last offset while the build runs and keeps the last lines', async () => {
+  const { tailBuildLog } = await import('../../../src/core/imageBuilder/tailBuildLog.ts');
+  buildSimulatorFor(local.state).stepMs = 250;
+  await createImageTemplate(session, IMAGES_RG, 'it-int-tail', linuxTemplate('tail'), fast);
+  await startImageBuild(session, IMAGES_RG, 'it-int-tail', fast);
+  const staging = stagingResourceGroupName((await getImageTemplateJson(session, IMAGES_RG, 'it-int-tail'))?.properties)!;
+  // As the viewer does: the run's start time picks this run's log among the account's earlier ones.
+  const runStatus = async () => (await getImageTemplateJson(session, IMAGES_RG, 'it-int-tail'))?.properties?.lastRunStatus as { startTime?: string };
+  let lookup = await findBuildLog(session, staging, await runStatus());
+  for (let i = 0; i < 100 && !lookup.found; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    lookup = await findBuildLog(session, staging, await runStatus());
+  }
+  assert.ok(lookup.found, 'the log appears while the build runs');
+  const offsets: number[] = [];
+  let text = '';
+  await tailBuildLog({
+    readFrom: (offset) => { offsets.push(offset); return lookup.found ? lookup.log.readFrom(offset) : Promise.resolve(Buffer.alloc(0)); },
+    isRunActive: async () => ['Running', 'Canceling'].includes(String(((await getImageTemplateJson(session, IMAGES_RG, 'it-int-tail'))?.properties?.lastRunStatus as { runState?: string })?.runState)),
+    onText: (t) => { text += t; },
+    stopped: () => false,
+    wait: () => new Promise((r) => setTimeout(r, 100)),
+  }, true);
+  assert.ok(new Set(offsets.filter((o) => o > 0)).size >= 2, `read in several pieces as the log grew (${offsets.join(', ')})`);
+  assert.equal(text, (await lookup.log.readFrom(0)).toString('utf8'), 'the pieces add up to the whole log');
+  assert.match(text, /Running customizer 'cleanup'/);
+  assert.match(text.trimEnd().split('\n').at(-1) ?? '', /Builds finished/, 'the lines written as the run ended are there');
+  buildSimulatorFor(local.state).stepMs = 60;
+});
