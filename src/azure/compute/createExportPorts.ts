@@ -36,6 +36,7 @@ export function createExportPorts(session: SubscriptionSession, options: ExportP
         sasUrl: request.sasUrl,
         destinationPath: request.destinationPath,
         getFreshSasUrl: request.getFreshSasUrl,
+        accessWindow: request.accessWindow,
         getBearerToken: options.bearerTokenFor?.(request.target),
         requireVhdFooter: request.requireVhdFooter,
         signal: request.signal,

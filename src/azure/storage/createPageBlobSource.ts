@@ -78,6 +78,8 @@ export async function createPageBlobSource(options: PageBlobSourceOptions): Prom
   return {
     sourceId: describeUrlWithoutSecrets(options.sasUrl),
 
+    ...(sas.canRenew ? { renewAccess: (signal: AbortSignal) => sas.renewAfter(sas.generation, signal) } : {}),
+
     async getProperties(signal: AbortSignal): Promise<PageBlobProperties> {
       const props = await withRenewal('Reading the disk properties', signal, () => client().getProperties({ abortSignal: signal }));
       if (props.blobType !== undefined && props.blobType !== 'PageBlob') {

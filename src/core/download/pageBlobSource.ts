@@ -36,4 +36,6 @@ export interface PageBlobSource {
    * the next. Retries on its own, resuming after the last delivered byte; rejects with a DownloadError.
    */
   readRange(range: ByteRange, receive: (chunk: Uint8Array) => Promise<void>, options: ReadRangeOptions): Promise<void>;
+  /** Replaces the link before it expires (when the source can get new ones); requests continue on the new one. */
+  renewAccess?(signal: AbortSignal): Promise<void>;
 }

@@ -22,6 +22,7 @@ import { planPageRangeDownload, type PlanOptions } from './planPageRangeDownload
 import { findMismatchedRanges, hashFileRanges } from './verifyDownloadedRanges.ts';
 import { BackgroundDataSync } from './backgroundDataSync.ts';
 import { BackgroundRangeVerifier } from './backgroundRangeVerifier.ts';
+import { shouldRenewLinkEarly, type AccessWindow } from './renewLinkEarly.ts';
 import { checkVhdFooter, VHD_FOOTER_BYTES, type VhdFooterFinding } from './vhdFooter.ts';
 
 export interface PageBlobDownloadOptions {
@@ -44,6 +45,8 @@ export interface PageBlobDownloadOptions {
    * only so the benchmark can measure what verification costs (hashes on receipt and the manifest remain).
    */
   verify?: boolean;
+  /** The current link's life (it changes when the link is renewed): the engine renews it before it runs out. */
+  accessWindow?: () => AccessWindow | undefined;
 }
 
 export interface PageBlobDownloadResult {
@@ -102,9 +105,23 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
 
   const meter = new DownloadProgressMeter({ blobSize: plan.blobSize, bytesToFetch: plan.fetchBytes, bytesSkipped: plan.skippedBytes, bytesResumed }, performance.now());
   const throttle = createProgressThrottle(options.progressIntervalMs ?? 250);
+  // Renewing early: checked once a second, at most one renewal per link (renewLinkEarly.ts).
+  let renewedWindow: AccessWindow | undefined;
+  let lastRenewalCheck = 0;
+  const renewIfOutrun = (at: number) => {
+    const window = options.accessWindow?.();
+    if (!window || !source.renewAccess || window === renewedWindow || at - lastRenewalCheck < 1000) return;
+    lastRenewalCheck = at;
+    const progress = meter.snapshot(at);
+    if (!shouldRenewLinkEarly({ nowMs: Date.now(), window, bytesRemaining: progress.bytesToFetch - progress.bytesDone, bytesPerSecond: progress.bytesPerSecond })) return;
+    renewedWindow = window;
+    // A failed early renewal is not an error: the link still works, and a 403 at its end renews as before.
+    source.renewAccess(signal).catch(() => undefined);
+  };
   const report = (phase?: DownloadPhase) => {
     if (phase) meter.setPhase(phase);
     const at = performance.now();
+    renewIfOutrun(at);
     if (options.onProgress && throttle(at, phase !== undefined)) options.onProgress(meter.snapshot(at));
   };
   const verify = options.verify ?? true;

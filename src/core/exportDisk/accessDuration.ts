@@ -13,7 +13,11 @@ const MARGIN_FACTOR = 2;
 const FIXED_MARGIN_SECONDS = 15 * 60;
 
 /**
- * Seconds of access for `bytesToTransfer` (the used bytes when known from the page ranges, else the disk size):
+ * Seconds of access for `bytesToTransfer`. Before the grant only the provisioned size is known (listing the page
+ * ranges needs the link), so that is what the export passes: on a mostly empty disk the link lives longer than
+ * the transfer needs, never shorter by design. When the transfer is slower than this estimate, the engine asks for
+ * a new link shortly before the old one ends (core/download/renewLinkEarly.ts) instead of failing at its expiry.
+ * Formula:
  * twice the time at the assumed rate plus a quarter hour, at least an hour, rounded up to a whole minute, at
  * most 60 days.
  */

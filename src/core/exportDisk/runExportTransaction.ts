@@ -3,6 +3,7 @@
 // a few attempts; a revoke that still fails is reported (onRevokeFailed) so the user is told and the disk shown.
 import type { DownloadProgress } from '../download/downloadProgress.ts';
 import type { PageBlobDownloadResult } from '../download/runPageBlobDownload.ts';
+import type { AccessWindow } from '../download/renewLinkEarly.ts';
 import type { ExportTarget, ResourceRef } from './exportTarget.ts';
 import type { ExportStep } from './planExportSteps.ts';
 import { claimsForSteps, type ExportLocks } from './exportLocks.ts';
@@ -19,6 +20,8 @@ export interface DownloadRequest {
   readonly destinationPath: string;
   /** A new link when the current one is refused mid-way (expired): the runner grants again. */
   readonly getFreshSasUrl: (signal: AbortSignal) => Promise<string>;
+  /** The current link's life, so the engine can renew it before it expires when the transfer is slower than planned. */
+  readonly accessWindow?: () => AccessWindow;
   readonly requireVhdFooter: boolean;
   readonly signal: AbortSignal;
   readonly onProgress: (progress: DownloadProgress) => void;
@@ -108,6 +111,8 @@ export async function exportOne(
   let granted = false;
   try {
     let access: GrantedAccess;
+    const windowFrom = (grantedAtMs: number): AccessWindow => ({ grantedAtMs, expiresAtMs: grantedAtMs + step.durationSeconds * 1000 });
+    let window = windowFrom(Date.now());
     try {
       access = await ports.grantAccess(target, step.durationSeconds, signal);
       granted = true;
@@ -118,11 +123,14 @@ export async function exportOne(
       throw error;
     }
     const regrant = async (innerSignal: AbortSignal) => {
+      const askedAt = Date.now();
       access = await ports.grantAccess(target, step.durationSeconds, innerSignal);
+      window = windowFrom(askedAt);
       return access;
     };
+    const accessWindow = () => window;
     const vhd = await ports.download({
-      target, sasUrl: access.accessSas, destinationPath: step.files.vhd, requireVhdFooter: true, signal,
+      target, sasUrl: access.accessSas, destinationPath: step.files.vhd, requireVhdFooter: true, signal, accessWindow,
       getFreshSasUrl: async (s) => (await regrant(s)).accessSas,
       onProgress: (p) => events?.onProgress?.(step, 'vhd', p),
     });
@@ -130,7 +138,7 @@ export async function exportOne(
     if (step.files.guestState) {
       if (!access.securityDataAccessSas) throw new Error(`Azure returned no VM guest state link for ${target.name}.`);
       guestState = await ports.download({
-        target, sasUrl: access.securityDataAccessSas, destinationPath: step.files.guestState, requireVhdFooter: false, signal,
+        target, sasUrl: access.securityDataAccessSas, destinationPath: step.files.guestState, requireVhdFooter: false, signal, accessWindow,
         getFreshSasUrl: async (s) => {
           const fresh = await regrant(s);
           if (!fresh.securityDataAccessSas) throw new Error(`Azure returned no VM guest state link for ${target.name}.`);

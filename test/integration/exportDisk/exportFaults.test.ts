@@ -45,7 +45,7 @@ interface FaultyExport {
 }
 
 /** The extension's ports, with every granted SAS pointed at the fault proxy (the signature ignores host:port). */
-async function faultyExport(session: SubscriptionSession, faults: Omit<FaultProxyOptions, 'targetPort'>): Promise<FaultyExport> {
+async function faultyExport(session: SubscriptionSession, faults: Omit<FaultProxyOptions, 'targetPort'>, options: { renewEarly?: boolean } = {}): Promise<FaultyExport> {
   const proxy = await startFaultProxy({ targetPort: Number(new URL(env.local.blobEndpoint).port), ...faults });
   const grantedSas: string[] = [];
   const real = createExportPorts(session, {
@@ -63,6 +63,8 @@ async function faultyExport(session: SubscriptionSession, faults: Omit<FaultProx
         grantedSas.push(access.accessSas);
         return { ...access, accessSas: proxy.via(access.accessSas) };
       },
+      // Without the link's life the engine cannot renew early: the link then really expires mid-way (403).
+      download: (request) => real.download(options.renewEarly === false ? { ...request, accessWindow: undefined } : request),
     },
   };
 }
@@ -114,8 +116,9 @@ test('503 ServerBusy on every other request: retried after Retry-After, complete
 test('the SAS expires mid-way: a new one is granted through ARM, the download continues, and both end with the revoke', async () => {
   const session = env.session('Contoso Production');
   const target = await env.target(session, 'disk', 'rg-web-prod-japaneast', 'disk-orphan-logs-01');
-  // A 2 s grant, and each request held 250 ms: the first link expires part-way through ~20 requests.
-  const faulty = await faultyExport(session, { delayMs: 250 });
+  // A 2 s grant, and each request held 250 ms: the first link expires part-way through ~20 requests (early
+  // renewal off, so the expiry really happens).
+  const faulty = await faultyExport(session, { delayMs: 250 }, { renewEarly: false });
   try {
     const outcome = await runExportTransaction(steps(target, 2), faulty.ports, { signal: new AbortController().signal });
     assert.ok(faulty.grantedSas.length >= 2, `${faulty.grantedSas.length} grants: the expired link was replaced through ARM`);
@@ -153,5 +156,21 @@ test('the local disk fills up: a diskFull error, access revoked, partial kept, n
   } finally {
     await faulty.proxy.stop();
     execFileSync('umount', [small]);
+  }
+});
+
+test('a link that would run out before the transfer ends is replaced early through ARM: no request is ever refused', async () => {
+  const session = env.session('Contoso Production');
+  const target = await env.target(session, 'disk', 'rg-data-prod-eastus', 'vm-db-01-data-00');
+  // A 6 s link for ~20 requests held 300 ms each (~6 s or more): renewed in its last 3 s, before any 403.
+  const faulty = await faultyExport(session, { delayMs: 300 });
+  try {
+    const outcome = await runExportTransaction(steps(target, 6), faulty.ports, { signal: new AbortController().signal });
+    assert.equal(faulty.grantedSas.length, 2, 'one early renewal');
+    assert.equal(outcome.exported[0].vhd.retries, 0, 'no request was refused for an expired link');
+    await assertVhdMatches(join(folder, 'vm-db-01-data-00.vhd'), 'vm-db-01-data-00', 2 * GiB, target.id);
+    await assertAccessEnded(session, target, 'Reserved', faulty.grantedSas);
+  } finally {
+    await faulty.proxy.stop();
   }
 });
