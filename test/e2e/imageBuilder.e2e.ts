@@ -60,6 +60,8 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     const finding = item.locator('li.finding', { hasText: 'This Shell step has nothing to run: add "inline" commands or a "scriptUri".' });
     await finding.first().waitFor({ timeout: 30_000 });
     assert.match(await item.locator('.item-title').first().innerText(), /install-tools/);
+    // For the screenshot only (the form redraws its findings when validation results arrive, so don't hold on to one).
+    await item.first().evaluate((el) => el.scrollIntoView({ block: 'center' })).catch(() => undefined);
     await wb.screenshot('image-builder-1-finding-in-form');
     const problems = await wb.waitForProblem(/This Shell step has nothing to run/);
     const marker = problems.find((p) => /This Shell step has nothing to run/.test(p))!;
@@ -107,6 +109,7 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     assert.match(text, /create the managed image/);
     assert.match(text, /does not have these yet/);
     assert.match(text, new RegExp(`Contributor on /subscriptions/${SUB}/resourceGroups/rg-images-prod`));
+    assert.match(text, /Costs:[\s\S]*small storage cost[\s\S]*delete the template after building/);
     await wb.screenshot('image-builder-2-create-confirmation');
     await button('.monaco-dialog-box', 'Assign Missing Roles and Create').click();
     await wb.waitForNotification(new RegExp(`The image template ${NAME} was created in rg-images-prod`), 60_000);
