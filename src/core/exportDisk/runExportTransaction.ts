@@ -7,6 +7,7 @@ import type { AccessWindow } from '../download/renewLinkEarly.ts';
 import type { ExportTarget, ResourceRef } from './exportTarget.ts';
 import type { ExportStep } from './planExportSteps.ts';
 import { claimsForSteps, type ExportLocks } from './exportLocks.ts';
+import { isGrantRefusal, revokeWithRetries } from './revokeWithRetries.ts';
 
 export interface GrantedAccess {
   readonly accessSas: string;
@@ -119,7 +120,7 @@ export async function exportOne(
     } catch (error) {
       // A grant cancelled or failed on our side may still complete in Azure: revoke then too. Only a refusal
       // (4xx) surely granted nothing, and revoking then could end someone else's download.
-      granted = !isRefusal(error);
+      granted = !isGrantRefusal(error);
       throw error;
     }
     const regrant = async (innerSignal: AbortSignal) => {
@@ -154,25 +155,10 @@ export async function exportOne(
 }
 
 async function revokeWithRetry(target: ExportTarget, ports: ExportPorts, options: RunExportOptions, outcome: ExportOutcome): Promise<void> {
-  const delays = options.revokeDelaysMs ?? [1000, 5000];
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  let lastError: unknown;
-  for (let attempt = 0; attempt <= delays.length; attempt++) {
-    try {
-      await ports.revokeAccess(target);
-      return;
-    } catch (error) {
-      lastError = error;
-      if (attempt < delays.length) await sleep(delays[attempt]);
-    }
-  }
-  outcome.revokeFailures.push({ target, error: lastError });
-  options.events?.onRevokeFailed?.(target, lastError);
-}
-
-function isRefusal(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  const failed = await revokeWithRetries(() => ports.revokeAccess(target), { delaysMs: options.revokeDelaysMs, sleep: options.sleep });
+  if (!failed) return;
+  outcome.revokeFailures.push({ target, error: failed.error });
+  options.events?.onRevokeFailed?.(target, failed.error);
 }
 
 function throwIfAborted(signal: AbortSignal): void {

@@ -48,11 +48,29 @@ test('a failed grant is revoked too (it may have opened a SAS), and its error is
   assert.deepEqual(calls, ['grant', 'revoke']);
 });
 
-test('a revoke that fails is the outcome, with what happened to the copy: never swallowed', async () => {
+const noWait = { sleep: async () => {} };
+
+test('a revoke that keeps failing (three attempts) is the outcome, with what happened to the copy: never swallowed', async () => {
   const revokeError = new Error('ExpiredAuthenticationToken');
-  const ok = await runStorageExport(steps({ revoke: async () => { throw revokeError; } }).s, { signal: new AbortController().signal });
+  const failing = steps({ revoke: async () => { failing.calls.push('revoke'); throw revokeError; } });
+  const ok = await runStorageExport(failing.s, { signal: new AbortController().signal, revoke: noWait });
   assert.deepEqual(ok, { kind: 'revokeFailed', revokeError, copied: true });
+  assert.equal(failing.calls.filter((c) => c === 'revoke').length, 3, 'retried like the download export');
   const copyError = new Error('copy failed');
-  const both = await runStorageExport(steps({ copy: async () => { throw copyError; }, revoke: async () => { throw revokeError; } }).s, { signal: new AbortController().signal });
+  const both = await runStorageExport(steps({ copy: async () => { throw copyError; }, revoke: async () => { throw revokeError; } }).s, { signal: new AbortController().signal, revoke: noWait });
   assert.deepEqual(both, { kind: 'revokeFailed', revokeError, copied: false, copyError });
+});
+
+test('a revoke that fails once and then works ends as copied', async () => {
+  let attempts = 0;
+  const { s } = steps({ revoke: async () => { if (++attempts === 1) throw new Error('ServerTimeout'); } });
+  assert.deepEqual(await runStorageExport(s, { signal: new AbortController().signal, revoke: noWait }), { kind: 'copied', revoked: true });
+  assert.equal(attempts, 2);
+});
+
+test('a grant Azure refused (409: someone else is exporting) is not followed by a revoke that would cut their link', async () => {
+  const refused = Object.assign(new Error('OperationNotAllowed'), { statusCode: 409 });
+  const { s, calls } = steps({ grant: async () => { calls.push('grant'); throw refused; } });
+  await assert.rejects(runStorageExport(s, { signal: new AbortController().signal, revoke: noWait }), /OperationNotAllowed/);
+  assert.deepEqual(calls, ['grant']);
 });
