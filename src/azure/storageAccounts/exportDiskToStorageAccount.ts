@@ -13,6 +13,8 @@ export interface ExportToStorageOptions {
   /** Tests poll fast; Azure's defaults otherwise. */
   readonly updateIntervalInMs?: number;
   readonly copyPollIntervalMs?: number;
+  /** Waits between revoke attempts (default 1 s, 5 s). */
+  readonly revokeDelaysMs?: readonly number[];
 }
 
 /** The whole export to a storage account, as the command and the integration tests run it: grant, copy, revoke. */
@@ -24,6 +26,6 @@ export function exportDiskToStorageAccount(session: SubscriptionSession, ref: Di
       copy: (sas, onProgress, signal) => copySasIntoPageBlob(sas, destination, onProgress, signal, { pollIntervalMs: options.copyPollIntervalMs }),
       revoke: () => revokeReadAccess(session, ref, lro),
     },
-    { signal: options.signal, onProgress: options.onProgress, onPhase: options.onPhase },
+    { signal: options.signal, onProgress: options.onProgress, onPhase: options.onPhase, revoke: { delaysMs: options.revokeDelaysMs } },
   );
 }

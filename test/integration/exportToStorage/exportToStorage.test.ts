@@ -93,12 +93,13 @@ test('a copy that Azure refuses (an Entra-ID disk: the copy cannot send the toke
   assert.ok(local.state.requestLog.some((r) => r.route === 'disks.revokeAccess' && r.path.includes('disk-secure-export-01')));
 });
 
-test('a revoke that fails is the outcome: the disk stays in ActiveSAS and the caller is told', async () => {
-  local.faults.add({ route: 'disks.revokeAccess', status: 500, code: 'InternalServerError', message: 'Revoke failed (injected).', times: 10 });
+test('a revoke that keeps failing is the outcome after three attempts: the disk stays in ActiveSAS and the caller is told', async () => {
+  // Enough failures for every attempt (each also retried by the SDK on 500).
+  local.faults.add({ route: 'disks.revokeAccess', status: 500, code: 'InternalServerError', message: 'Revoke failed (injected).', times: 100 });
   try {
     const service = await openBlobService(prod, azuriteAccount());
     const outcome = await exportDiskToStorageAccount(prod, diskRefFromId(ORPHAN), { service, containerName: 'vhd-exports', blobName: 'again.vhd', sourceResourceId: ORPHAN }, {
-      grantSeconds: 600, signal: new AbortController().signal, ...fast,
+      grantSeconds: 600, signal: new AbortController().signal, ...fast, revokeDelaysMs: [10, 10],
     });
     assert.equal(outcome.kind, 'revokeFailed');
     assert.ok(outcome.kind === 'revokeFailed' && outcome.copied);
