@@ -3,7 +3,8 @@
 //  1. Enable with EncryptFormatAll: the operation and volume type pickers, a new HSM key encryption key in a Premium
 //     vault, RSA-OAEP-256 in the algorithm picker, the explanation of what is formatted, a wrong VM name refused
 //     (nothing sent to Azure), the right one accepted, watched to Encrypted.
-//  2. On that data-only encrypted VM: Remove before Disable warns that the disks stay encrypted; Disable decrypts the
+//  2. Enable again on it: the key vault, KEK and algorithm in use are kept (article 004), not asked.
+//  3. On that data-only encrypted VM: Remove before Disable warns that the disks stay encrypted; Disable decrypts the
 //     data volumes, then "Remove Extension" is offered and removes it (in the stand-in and in the tree).
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,6 +65,14 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     const vm = state.virtualMachines.find((v) => v.resource.id.endsWith('/virtualMachines/vm-web-01'));
     return vm?.resource.resources?.find((r) => r.name === 'AzureDiskEncryptionForLinux');
   }
+  /** The quick input asking `pattern` (the widget is reused between questions: wait for this one's title). */
+  async function waitForPrompt(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(await s.wb.quickPickPrompt())) {
+      if (Date.now() > deadline) throw new Error(`no input "${String(pattern)}" (showing "${await s.wb.quickPickPrompt()}")`);
+      await s.wb.page.waitForTimeout(200);
+    }
+  }
   async function dialogText(pattern: RegExp): Promise<string> {
     await dialog().waitFor({ timeout: 60_000 });
     const deadline = Date.now() + 30_000;
@@ -108,8 +117,8 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     // The key vault step: a ready Premium vault, a new HSM-protected key, then the wrapping algorithm.
     await wb.pick(LOCAL_VAULTS.premiumReady, /Key vault for the disk encryption keys of vm-web-01/);
     await wb.pick('Create a new key…', new RegExp(`Key encryption key in ${LOCAL_VAULTS.premiumReady}`));
+    await waitForPrompt(/New key encryption key in kv-ade-premium-jpe/);
     const name = wb.quickInput();
-    await name.waitFor();
     assert.equal(await name.inputValue(), 'kek-vm-web-01');
     await wb.page.keyboard.press('Enter');
     await wb.pick('RSA-HSM 3072 (HSM-protected)', /Key type and size/);
@@ -129,9 +138,8 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     await dialogButton('I Understand, Continue').click();
 
     // The VM's name, typed: a wrong one is refused and nothing reaches Azure.
+    await waitForPrompt(/Type the VM name to confirm EncryptFormatAll/);
     const typed = wb.quickInput();
-    await typed.waitFor();
-    assert.match(await wb.quickPickPrompt(), /Type the VM name to confirm EncryptFormatAll/);
     await typed.fill('vm-web-02');
     const validation = wb.page.locator('.quick-input-widget:not([style*="display: none"]) .quick-input-message');
     await validation.filter({ hasText: 'Type "vm-web-01" exactly.' }).waitFor();
@@ -159,6 +167,29 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     assert.equal(settings.VolumeType, 'Data');
     assert.equal(settings.KeyEncryptionAlgorithm, 'RSA-OAEP-256');
     assert.match(settings.KeyEncryptionKeyURL ?? '', /\/keys\/kek-vm-web-01\/[0-9a-f]{32}$/);
+    await wb.clearNotifications();
+  });
+
+  it('enable again on the encrypted VM: the key vault, KEK and algorithm it uses are kept, not asked (article 004)', async () => {
+    const { wb } = s;
+    const putsBefore = (await extensionPuts()).length;
+    await wb.contextMenu(await wb.treeRow(VM), 'Enable Disk Encryption…');
+    // Snapshots were just taken: nothing blocks, the questions come straight away.
+    await wb.pick('Encrypt in place', /How should the data volumes be encrypted\?/);
+    await wb.waitForNotification(/format the new disk and mount it in the VM, and list it in \/etc\/fstab/);
+    await wb.quickPickItems(/Which volumes of vm-web-01 should be encrypted/);
+    const data = (await wb.quickPickEntries()).find((e) => e.label.startsWith('Data'));
+    assert.equal(data?.description, 'Recommended');
+    await wb.pick('Data: the data volumes only');
+    // No vault, KEK or algorithm picker: the confirmation names the ones in use and says why.
+    const confirm = await dialogText(/Encrypt vm-web-01 \(volume type Data\)\?/);
+    assert.match(confirm, new RegExp(`Key vault: ${LOCAL_VAULTS.premiumReady}`));
+    assert.match(confirm, /Key encryption key: https:\/\/kv-ade-premium-jpe\.vault\.local-azure\.test:\d+\/keys\/kek-vm-web-01\/[0-9a-f]{32} \(RSA-OAEP-256\)/);
+    assert.match(confirm, /are the ones this VM is already encrypted with: changing the encryption keys of an encrypted Linux VM is not supported/);
+    await wb.screenshot('ade-flows-5b-keys-kept');
+    await wb.page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal((await extensionPuts()).length, putsBefore, 'cancelled: nothing sent');
     await wb.clearNotifications();
   });
 
