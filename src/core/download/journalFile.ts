@@ -7,6 +7,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { formatJournalEntry, formatJournalHeader, parseDownloadJournal, type JournalEntry, type JournalHeader, type ParsedJournal } from './downloadJournal.ts';
 import { DownloadError } from './downloadError.ts';
+import { fileSystemError } from './fileSystemError.ts';
 
 export async function readDownloadJournal(path: string): Promise<ParsedJournal | undefined> {
   try {
@@ -36,8 +37,13 @@ export class JournalAppender {
   static async create(path: string, header: JournalHeader, flushIntervalMs = 1000): Promise<JournalAppender> {
     const file = await open(path, 'w');
     const text = Buffer.from(formatJournalHeader(header));
-    await file.write(text, 0, text.length, 0);
-    await file.sync();
+    try {
+      await file.write(text, 0, text.length, 0);
+      await file.sync();
+    } catch (error) {
+      await file.close();
+      throw fileSystemError(error, 'Creating the download journal');
+    }
     return new JournalAppender(file, text.length, flushIntervalMs);
   }
 

@@ -7,6 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { ByteRange } from './byteRange.ts';
 import { DownloadError } from './downloadError.ts';
 import { findNonZeroBlocks } from './findNonZeroBlocks.ts';
+import { fileSystemError } from './fileSystemError.ts';
 import { StageBufferPool } from './stageBufferPool.ts';
 
 export interface RangeFileWriterOptions {
@@ -104,10 +105,6 @@ async function writeFully(file: FileHandle, buffer: Buffer, run: ByteRange, file
       done += bytesWritten;
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new DownloadError('diskFull', 'The disk holding the download is full.', { cause: error, detail: code });
-    }
-    throw new DownloadError('fileSystem', `Writing the partial file failed (${code ?? 'unknown error'}).`, { cause: error, detail: code });
+    throw fileSystemError(error, 'Writing the partial file');
   }
 }

@@ -21,6 +21,7 @@ import type { PageBlobSource, RangeRetryEvent } from './pageBlobSource.ts';
 import { planPageRangeDownload, type PlanOptions } from './planPageRangeDownload.ts';
 import { findMismatchedRanges, hashFileRanges } from './verifyDownloadedRanges.ts';
 import { BackgroundDataSync } from './backgroundDataSync.ts';
+import { fileSystemError } from './fileSystemError.ts';
 import { BackgroundRangeVerifier } from './backgroundRangeVerifier.ts';
 import { shouldRenewLinkEarly, type AccessWindow } from './renewLinkEarly.ts';
 import { checkVhdFooter, VHD_FOOTER_BYTES, type VhdFooterFinding } from './vhdFooter.ts';
@@ -184,12 +185,26 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     }
 
     report('finishing');
-    await dataSync.settle();
-    await file.sync();
+    // A full disk can surface here too (the last dirty pages, the manifest): reported as such, not as a raw ENOSPC.
+    try {
+      await dataSync.settle();
+      await file.sync();
+    } catch (error) {
+      throw fileSystemError(error, 'Flushing the partial file to disk');
+    }
     const manifest = buildDownloadManifest({ sourceId: source.sourceId, etag: properties.etag, plan, hashesByIndex: done, completedAt: new Date(), vhdFooterFindings });
-    await writeFile(`${paths.manifest}.tmp`, `${JSON.stringify(manifest, null, 1)}\n`);
-    await rename(`${paths.manifest}.tmp`, paths.manifest);
-    await rename(paths.partial, paths.destination);
+    try {
+      await writeFile(`${paths.manifest}.tmp`, `${JSON.stringify(manifest, null, 1)}\n`);
+      await rename(`${paths.manifest}.tmp`, paths.manifest);
+    } catch (error) {
+      await rm(`${paths.manifest}.tmp`, { force: true }).catch(() => undefined);
+      throw fileSystemError(error, 'Writing the manifest');
+    }
+    try {
+      await rename(paths.partial, paths.destination);
+    } catch (error) {
+      throw fileSystemError(error, 'Renaming the partial file to its final name');
+    }
     completed = true;
     endPhase('finishing');
     report('done');
