@@ -47,9 +47,25 @@ export const window = {
 };
 export const commands = { executeCommand: async (...args: unknown[]) => { record('executeCommand', args); return undefined; } };
 export const env = { clipboard: { writeText: async (text: string) => record('clipboard.writeText', [text]) }, openExternal: async (uri: unknown) => { record('openExternal', [String(uri)]); return true; } };
-export const Uri = { parse: (value: string) => ({ toString: () => value }), from: (parts: { scheme: string; path: string }) => ({ toString: () => `${parts.scheme}:${parts.path}` }) };
+export class Uri {
+  readonly scheme: string;
+  readonly path: string;
+  private constructor(scheme: string, path: string) { this.scheme = scheme; this.path = path; }
+  static parse(value: string): Uri { const at = value.indexOf(':'); return new Uri(value.slice(0, at), value.slice(at + 1).replace(/^\/\//, '')); }
+  static file(path: string): Uri { return new Uri('file', path); }
+  static from(parts: { scheme: string; path: string }): Uri { return new Uri(parts.scheme, parts.path); }
+  get fsPath(): string { return this.path; }
+  toString(): string { return this.scheme === 'file' ? `file://${this.path}` : `${this.scheme}:${this.path}`; }
+}
+/** Text documents `workspace.openTextDocument` returns, by uri string. */
+export const documents = new Map<string, string>();
 export const ProgressLocation = { Notification: 15, Window: 10, SourceControl: 1 };
 export const workspace = {
+  async openTextDocument(uri: Uri) {
+    const text = documents.get(uri.toString());
+    if (text === undefined) throw new Error(`no document ${uri.toString()}`);
+    return { uri, fileName: uri.path, languageId: 'json', version: 1, getText: () => text };
+  },
   getConfiguration: (section: string) => ({ get: <T>(key: string, fallback: T): T => (script.settings[`${section}.${key}`] as T) ?? fallback }),
 };
 export class TreeItem {
