@@ -158,6 +158,23 @@ describe('Enable backup and back up now', { skip: realExtensionSkipReason() }, (
     assert.deepEqual(jobs.filter((j) => j.vmName === 'vm-db-01' && j.operation === 'Backup').map((j) => j.recoveryPointExpiryTime), [`${isoDate(40)}T23:59:59.000Z`]);
   });
 
+  it('the protected encrypted vm-db-01: "Allow Azure Backup…" says the article\'s "already backed up: just grant access" and finds the access in place', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    await wb.contextMenu(await wb.treeRow([...VMS, 'vm-db-01']), 'Allow Azure Backup to Read Encryption Keys…');
+    // A new document of the same title replaces the one of the enable flow: wait until the active one says it.
+    const lines = s.wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    const text = async () => (await lines.innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
+    const deadline = Date.now() + 60_000;
+    while (!/This VM is already protected by Azure Backup/.test(await text()) && Date.now() < deadline) await s.wb.page.waitForTimeout(250);
+    const report = await text();
+    assert.match(report, /This VM is already protected by Azure Backup: grant the key vault access so backups continue without interruption\./);
+    assert.match(report, /Already in place: nothing to change\./);
+    // The grant of the enable flow is read back as unchanged (wrapped lines keep their indent, hence [\s\S]).
+    assert.match(report, /Role assignments of the Backup Management Service\s+Azure Backup Key Vault Reader \(ADE\) at \/subscriptions\/[\s\S]*?\/vaults\/kv-contoso-ade-eus```/);
+    await wb.screenshot('enable-backup-ade-already-protected');
+  });
+
   it('a failing backup job ends in one error sentence with the service\'s reason', async () => {
     const { wb } = s;
     await wb.clearNotifications();
