@@ -13,14 +13,21 @@ export interface LroOptions {
   readonly abortSignal?: AbortSignal;
 }
 
-/** `Read` access for `durationSeconds`; with the VM guest state link when the disk has one (Trusted Launch). */
+/**
+ * `Read` access for `durationSeconds`; with the VM guest state link when the disk has one (Trusted Launch,
+ * Confidential VMs), and the VM metadata link Azure adds for Confidential VM disks.
+ */
 export async function grantReadAccess(session: SubscriptionSession, target: AccessTarget, durationSeconds: number, options: LroOptions = {}): Promise<GrantedAccess> {
   const compute = await computeClient(session);
   const data = { access: 'Read' as const, durationInSeconds: durationSeconds, ...(target.hasGuestState ? { getSecureVMGuestStateSAS: true } : {}) };
   const operations = target.kind === 'disk' ? compute.disks : compute.snapshots;
   const result = await operations.grantAccess(target.resourceGroup, target.name, data, options).pollUntilDone();
   if (!result.accessSAS) throw new Error(`Azure granted access to ${target.name} but returned no download link.`);
-  return { accessSas: result.accessSAS, securityDataAccessSas: result.securityDataAccessSAS };
+  return {
+    accessSas: result.accessSAS,
+    ...(result.securityDataAccessSAS ? { securityDataAccessSas: result.securityDataAccessSAS } : {}),
+    ...(result.securityMetadataAccessSAS ? { securityMetadataAccessSas: result.securityMetadataAccessSAS } : {}),
+  };
 }
 
 /**

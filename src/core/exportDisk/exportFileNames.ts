@@ -12,13 +12,15 @@ export interface ExportFileNames {
   readonly vhd: string;
   /** Only for disks with a VM guest state (Trusted Launch, confidential VMs). */
   readonly guestState?: string;
+  /** Where the VM metadata goes when Azure hands it out (Confidential VM disks). */
+  readonly vmMetadata?: string;
 }
 
 export function exportFileNames(folder: string, resourceName: string, hasGuestState: boolean): ExportFileNames {
   const base = safeFileBaseName(resourceName);
   return {
     vhd: join(folder, `${base}.vhd`),
-    ...(hasGuestState ? { guestState: join(folder, `${base}.vmgs`) } : {}),
+    ...(hasGuestState ? { guestState: join(folder, `${base}.vmgs`), vmMetadata: join(folder, `${base}.vmmd`) } : {}),
   };
 }
 

@@ -38,7 +38,7 @@ export function claimsForSteps(steps: readonly ExportStep[], platform: NodeJS.Pl
   for (const step of steps) {
     if (step.kind !== 'export') continue;
     claims.push({ kind: 'resource', key: step.target.id.toLowerCase(), label: step.target.name });
-    for (const file of [step.files.vhd, step.files.guestState]) if (file) claims.push({ kind: 'file', key: fileKey(file), label: file });
+    for (const file of [step.files.vhd, step.files.guestState, step.files.vmMetadata]) if (file) claims.push({ kind: 'file', key: fileKey(file), label: file });
   }
   return claims;
 }

@@ -36,7 +36,7 @@ export interface InterruptedExportPorts {
 /** The files an interrupted export of `entry` may have left (VHD and VM guest state, partial and journal). */
 export function interruptedFiles(entry: PendingExport): string[] {
   const names = exportFileNames(entry.folder, entry.displayName, true);
-  return [names.vhd, names.guestState!].flatMap((file) => {
+  return [names.vhd, names.guestState!, names.vmMetadata!].flatMap((file) => {
     const paths = downloadFilePaths(file);
     return [paths.partial, paths.journal];
   });

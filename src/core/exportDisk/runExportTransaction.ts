@@ -13,6 +13,8 @@ export interface GrantedAccess {
   readonly accessSas: string;
   /** The VM guest state's link (asked for when the target has one). */
   readonly securityDataAccessSas?: string;
+  /** The VM metadata's link: Azure returns it with the guest state's for Confidential VM disks. */
+  readonly securityMetadataAccessSas?: string;
 }
 
 export interface DownloadRequest {
@@ -37,7 +39,7 @@ export interface ExportPorts {
   download(request: DownloadRequest): Promise<PageBlobDownloadResult>;
 }
 
-export type ExportFile = 'vhd' | 'guestState';
+export type ExportFile = 'vhd' | 'guestState' | 'vmMetadata';
 
 export interface ExportEvents {
   onStep?(step: ExportStep, index: number, count: number): void;
@@ -49,7 +51,12 @@ export interface ExportEvents {
 export interface ExportOutcome {
   deallocatedVm?: ResourceRef;
   readonly snapshotsCreated: ExportTarget[];
-  readonly exported: Array<{ readonly step: Extract<ExportStep, { kind: 'export' }>; readonly vhd: PageBlobDownloadResult; readonly guestState?: PageBlobDownloadResult }>;
+  readonly exported: Array<{
+    readonly step: Extract<ExportStep, { kind: 'export' }>;
+    readonly vhd: PageBlobDownloadResult;
+    readonly guestState?: PageBlobDownloadResult;
+    readonly vmMetadata?: PageBlobDownloadResult;
+  }>;
   readonly revokeFailures: Array<{ readonly target: ExportTarget; readonly error: unknown }>;
 }
 
@@ -148,7 +155,20 @@ export async function exportOne(
         onProgress: (p) => events?.onProgress?.(step, 'guestState', p),
       });
     }
-    return { step, vhd, guestState };
+    // Confidential VM disks: Azure also hands out the VM metadata; it belongs with the guest state, like it.
+    let vmMetadata: PageBlobDownloadResult | undefined;
+    if (step.files.vmMetadata && access.securityMetadataAccessSas) {
+      vmMetadata = await ports.download({
+        target, sasUrl: access.securityMetadataAccessSas, destinationPath: step.files.vmMetadata, requireVhdFooter: false, signal, accessWindow,
+        getFreshSasUrl: async (s) => {
+          const fresh = await regrant(s);
+          if (!fresh.securityMetadataAccessSas) throw new Error(`Azure returned no VM metadata link for ${target.name}.`);
+          return fresh.securityMetadataAccessSas;
+        },
+        onProgress: (p) => events?.onProgress?.(step, 'vmMetadata', p),
+      });
+    }
+    return { step, vhd, guestState, ...(vmMetadata ? { vmMetadata } : {}) };
   } finally {
     if (granted) await revokeWithRetry(target, ports, options, outcome);
   }

@@ -37,7 +37,7 @@ export async function askFolder(store: PendingExportStore, fileNames: readonly s
 
 /** A finished file under a planned name is replaced only when the user says so. */
 export async function confirmReplacingFiles(steps: readonly ExportStep[]): Promise<void> {
-  const existing = steps.flatMap((s) => (s.kind === 'export' ? [s.files.vhd, ...(s.files.guestState ? [s.files.guestState] : [])] : [])).filter((f) => existsSync(f));
+  const existing = steps.flatMap((s) => (s.kind === 'export' ? [s.files.vhd, s.files.guestState, s.files.vmMetadata].filter((f): f is string => f !== undefined) : [])).filter((f) => existsSync(f));
   if (existing.length === 0) return;
   const replace = vscode.l10n.t('Replace');
   const answer = await vscode.window.showWarningMessage(

@@ -73,7 +73,10 @@ export async function runExportWithProgress(ctx: ExportContext, session: Subscri
               if (step.kind === 'export') void remember(ctx, session, step);
               report(describeStep(step));
             },
-            onProgress: (step, file, p) => report(`${file === 'guestState' ? vscode.l10n.t('VM guest state') + ' · ' : ''}${formatExportProgress(p, t)}`, file === 'vhd' ? percentDone(p) : undefined),
+            onProgress: (step, file, p) => {
+              const label = file === 'guestState' ? vscode.l10n.t('VM guest state') + ' · ' : file === 'vmMetadata' ? vscode.l10n.t('VM metadata') + ' · ' : '';
+              report(`${label}${formatExportProgress(p, t)}`, file === 'vhd' ? percentDone(p) : undefined);
+            },
             onRevokeFailed: (target, error) => void warnRevokeFailed(ctx, session, target.name, error),
           },
         });

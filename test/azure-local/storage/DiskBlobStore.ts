@@ -15,6 +15,9 @@ import { GiB, MiB, fixedVhdFooter, rangeBytes, writtenRanges } from './fixedVhd.
 
 export const DISK_BLOB_NAME = 'abcd';
 export const VM_GUEST_STATE_BLOB_NAME = 'vmgs';
+/** Confidential VM disks also keep VM metadata, handed out as securityMetadataAccessSAS. */
+export const VM_METADATA_BLOB_NAME = 'vmmd';
+const VM_METADATA_BYTES = 512 * 1024;
 const VM_GUEST_STATE_BYTES = 4 * MiB;
 /** Azure's limit for one Put Page call. */
 const MAX_PUT_PAGE = 4 * MiB;
@@ -37,6 +40,7 @@ export interface GrantedSas {
   policyId: string;
   accessSAS: string;
   securityDataAccessSAS?: string;
+  securityMetadataAccessSAS?: string;
   expiresOn: Date;
 }
 
@@ -98,6 +102,11 @@ export class DiskBlobStore {
     const vmgs = container.getPageBlobClient(VM_GUEST_STATE_BLOB_NAME);
     await vmgs.create(VM_GUEST_STATE_BYTES);
     await vmgs.uploadPages(rangeBytes(`${resource.name}-vmgs`, 0, MiB), 0, MiB);
+    if (isConfidential(resource)) {
+      const vmmd = container.getPageBlobClient(VM_METADATA_BLOB_NAME);
+      await vmmd.create(VM_METADATA_BYTES);
+      await vmmd.uploadPages(rangeBytes(`${resource.name}-vmmd`, 0, 64 * 1024), 0, 64 * 1024);
+    }
   }
 
   /** Server-side copy (Copy Blob) of source's VHD (and guest state) into target's container. */
@@ -131,7 +140,11 @@ export class DiskBlobStore {
       return `${base}/${blobName}?${sas}`;
     };
     const hasGuestState = withGuestState && Boolean(resource.properties?.securityProfile?.securityType);
-    return { policyId, expiresOn, accessSAS: sasFor(DISK_BLOB_NAME), securityDataAccessSAS: hasGuestState ? sasFor(VM_GUEST_STATE_BLOB_NAME) : undefined };
+    return {
+      policyId, expiresOn, accessSAS: sasFor(DISK_BLOB_NAME),
+      securityDataAccessSAS: hasGuestState ? sasFor(VM_GUEST_STATE_BLOB_NAME) : undefined,
+      securityMetadataAccessSAS: hasGuestState && isConfidential(resource) ? sasFor(VM_METADATA_BLOB_NAME) : undefined,
+    };
   }
 
   /** Ends every grant on the resource (as endGetAccess does): its SAS URLs now get 403. */
@@ -163,4 +176,8 @@ export class DiskBlobStore {
     ).toString();
     return `${this.account.blobEndpoint}/${containerName}/${blobName}?${sas}`;
   }
+}
+
+function isConfidential(resource: ArmResource): boolean {
+  return /^ConfidentialVM/i.test(String(resource.properties?.securityProfile?.securityType ?? ''));
 }

@@ -13,7 +13,7 @@ test('which failures stay offered after a restart: lost connections, refused lin
   assert.equal(keepForResume(new Error('ARM answered 500')), true, 'a failure outside the engine: the partial file, if any, decides at restart');
 });
 
-test('Discard removes the partial files and journals of the VHD and of the VM guest state', () => {
+test('Discard removes the partial files and journals of the VHD, the VM guest state and the VM metadata', () => {
   const entry = { resourceId: '/d', kind: 'disk' as const, tenantId: 't', subscriptionId: 's', displayName: 'os', folder: '/out', durationSeconds: 60, startedAt: '' };
-  assert.deepEqual(interruptedFiles(entry), ['/out/os.vhd.partial', '/out/os.vhd.partial.journal', '/out/os.vmgs.partial', '/out/os.vmgs.partial.journal']);
+  assert.deepEqual(interruptedFiles(entry), ['/out/os.vhd.partial', '/out/os.vhd.partial.journal', '/out/os.vmgs.partial', '/out/os.vmgs.partial.journal', '/out/os.vmmd.partial', '/out/os.vmmd.partial.journal']);
 });

@@ -30,7 +30,7 @@ test('snapshot every disk first (close in time), then export each snapshot into 
   assert.equal(first.snapshot.id, '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.Compute/snapshots/vm1-os-export-20250601-1234');
   const exportOs = steps[2].kind === 'export' ? steps[2] : assert.fail();
   assert.equal(exportOs.target.kind, 'snapshot');
-  assert.deepEqual(exportOs.files, { vhd: '/out/vm1-os.vhd', guestState: '/out/vm1-os.vmgs' }, 'guest state follows the OS disk');
+  assert.deepEqual(exportOs.files, { vhd: '/out/vm1-os.vhd', guestState: '/out/vm1-os.vmgs', vmMetadata: '/out/vm1-os.vmmd' }, 'guest state (and VM metadata, if Azure gives it) follow the OS disk');
 });
 
 test('snapshot only this disk: one snapshot, one export', () => {

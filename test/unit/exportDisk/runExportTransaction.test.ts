@@ -19,7 +19,12 @@ function fakePorts(behaviour: { download?: (r: DownloadRequest, calls: string[])
       calls.push(`grant ${target.name} ${seconds}`);
       await behaviour.grant?.();
       grants++;
-      return { accessSas: `https://blob/${target.name}?sig=${grants}`, ...(target.hasGuestState ? { securityDataAccessSas: `https://blob/${target.name}-vmgs?sig=${grants}` } : {}) };
+      return {
+        accessSas: `https://blob/${target.name}?sig=${grants}`,
+        ...(target.hasGuestState ? { securityDataAccessSas: `https://blob/${target.name}-vmgs?sig=${grants}` } : {}),
+        // As Azure does for Confidential VM disks only.
+        ...(target.hasGuestState && target.name.startsWith('cvm') ? { securityMetadataAccessSas: `https://blob/${target.name}-vmmd?sig=${grants}` } : {}),
+      };
     },
     revokeAccess: async (target) => {
       calls.push(`revoke ${target.name}`);
@@ -98,6 +103,13 @@ test('an expired link mid-download is replaced by a new grant; the guest state o
   await runExportTransaction(steps(disk('tl', { hasGuestState: true })), ports, { signal: new AbortController().signal });
   assert.deepEqual(urls, ['https://blob/tl?sig=1', 'https://blob/tl?sig=2', 'https://blob/tl-vmgs?sig=2']);
   assert.deepEqual(calls, ['grant tl 900', 'download /out/tl.vhd footer=true', 'grant tl 900', 'download /out/tl.vmgs footer=false', 'revoke tl']);
+});
+
+test('a Confidential VM disk: the VM metadata link Azure adds is downloaded beside the guest state, before the revoke', async () => {
+  const { ports, calls } = fakePorts();
+  const outcome = await runExportTransaction(steps(disk('cvm1', { hasGuestState: true })), ports, { signal: new AbortController().signal });
+  assert.deepEqual(calls, ['grant cvm1 900', 'download /out/cvm1.vhd footer=true', 'download /out/cvm1.vmgs footer=false', 'download /out/cvm1.vmmd footer=false', 'revoke cvm1']);
+  assert.equal(outcome.exported[0].vmMetadata?.destinationPath, '/out/cvm1.vmmd');
 });
 
 test('snapshot steps record what was created, so the user can be told (and the snapshot found) even after a failure', async () => {

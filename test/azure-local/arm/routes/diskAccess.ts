@@ -1,6 +1,6 @@
 // beginGetAccess / endGetAccess for disks and snapshots, as the Disk RP does them: validation answered at once
 // (400/409), the grant itself a long-running operation (final state via Location) that returns
-// `{ accessSAS, securityDataAccessSAS? }`; diskState moves to ActiveSAS (ActiveSASFrozen from Frozen) and back.
+// `{ accessSAS, securityDataAccessSAS?, securityMetadataAccessSAS? }` (the last for Confidential VM disks); diskState moves to ActiveSAS (ActiveSASFrozen from Frozen) and back.
 import type { ResourceKind, StoredResource } from '../../state/LocalAzureState.ts';
 import { activeSasStates } from '../../state/model.ts';
 import { ArmError, invalidParameter, missingParameter, operationNotAllowed } from '../armError.ts';
@@ -69,9 +69,11 @@ export function grantAccess(ctx: RouteContext, kind: ResourceKind, record: Store
       const previousState = record.grant?.previousState ?? (activeSasStates.has(current) ? (current === 'ActiveSASFrozen' ? 'Frozen' : 'Unattached') : current);
       props.diskState = previousState === 'Frozen' ? 'ActiveSASFrozen' : 'ActiveSAS';
       record.grant = { policyId: granted.policyId, previousState, expiresOn: granted.expiresOn };
-      return granted.securityDataAccessSAS
-        ? { accessSAS: granted.accessSAS, securityDataAccessSAS: granted.securityDataAccessSAS }
-        : { accessSAS: granted.accessSAS };
+      return {
+        accessSAS: granted.accessSAS,
+        ...(granted.securityDataAccessSAS ? { securityDataAccessSAS: granted.securityDataAccessSAS } : {}),
+        ...(granted.securityMetadataAccessSAS ? { securityMetadataAccessSAS: granted.securityMetadataAccessSAS } : {}),
+      };
     },
   });
 }
