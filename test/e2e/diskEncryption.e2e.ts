@@ -125,4 +125,50 @@ describe('Azure Disk Encryption', { skip: realExtensionSkipReason() }, () => {
     await wb.page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
   });
+
+  it('a run left waiting for its restart: the next Enable offers Restart VM in the pre-flight, follows the run, then goes on', async () => {
+    const { wb } = s;
+    const TL = [PROD, 'Virtual machines', 'vm-tl-01'];
+    const tlDescription = async () => (await wb.rowInfo(await wb.treeRow(TL))).description;
+    async function waitForTl(pattern: RegExp): Promise<string> {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const description = await tlDescription().catch(() => '');
+        if (pattern.test(description)) return description;
+        if (Date.now() > deadline) throw new Error(`vm-tl-01 never showed ${String(pattern)} (last: "${description}")`);
+        await wb.page.waitForTimeout(250);
+      }
+    }
+    await wb.clearNotifications();
+    // Encrypt the OS volume and decline the restart when it is asked for.
+    await wb.contextMenu(await wb.treeRow(TL), 'Enable Disk Encryption…');
+    await dialog().waitFor({ timeout: 60_000 });
+    await dialogButton('Snapshot Every Disk Now').click();
+    await wb.pick('OS: the OS volume only', /Which volumes of vm-tl-01 should be encrypted/);
+    await wb.pick('kv-contoso-ade-jpe', /Key vault for the disk encryption keys of vm-tl-01/);
+    await wb.pick('No key encryption key', /Key encryption key in kv-contoso-ade-jpe/);
+    await dialog().waitFor({ timeout: 60_000 });
+    await dialogButton('Encrypt').click();
+    await dialog().locator('text=/Restart vm-tl-01 to finish encrypting the OS volume/').waitFor({ timeout: 60_000 });
+    await dialogButton('Cancel').click();
+    await waitForTl(/ADE: restart pending$/);
+
+    // Enable again: the pre-flight blocks on the pending restart and offers it (no snapshot offer: they are recent).
+    await wb.contextMenu(await wb.treeRow(TL), 'Enable Disk Encryption…');
+    await dialog().locator('text=/stop Azure Disk Encryption on vm-tl-01/').waitFor({ timeout: 60_000 });
+    const blocked = await dialog().innerText();
+    assert.match(blocked, /The VM waits for a restart to finish encrypting the OS volume \(VMRestartPending\)/);
+    assert.equal(await dialogButton('Snapshot Every Disk Now').count(), 0);
+    await wb.screenshot('ade-preflight-restart-offered');
+    await dialogButton('Restart VM').click();
+
+    // Restarted and followed to the end, then the flow goes on with fresh data (the volume type question).
+    await wb.waitForNotification(/vm-tl-01: Encryption is complete/, 90_000);
+    assert.match(await waitForTl(/ADE encrypted$/), /ADE encrypted$/);
+    const choices = await wb.quickPickItems(/Which volumes of vm-tl-01 should be encrypted/, 60_000);
+    assert.equal(choices.length, 3);
+    const os = (await wb.quickPickEntries()).find((e) => e.label.startsWith('OS'));
+    assert.equal(os?.description, 'Not available', 'the OS volume is encrypted now');
+    await wb.closeQuickInput();
+  });
 });

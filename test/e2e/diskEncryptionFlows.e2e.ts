@@ -159,6 +159,10 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     await wb.waitForNotification(/vm-web-01: Encryption is complete/, 90_000);
     assert.equal(await waitForVmDescription(/ADE encrypted$/), 'Running · Standard_D4s_v5 · ADE encrypted');
     await wb.screenshot('ade-flows-5-encrypted');
+    // One report for the whole flow (blocked, then clear, then the full check): updated in place, not a tab per check.
+    const reportTabs = await wb.page.locator('.tabs-container .tab', { hasText: 'vm-web-01-ade-preflight.md' }).count();
+    assert.equal(reportTabs, 1);
+    assert.match(await wb.activeEditorText().catch(() => ''), /Operation: EncryptFormatAll, volume type Data/);
 
     // What Azure got: one extension PUT with EncryptFormatAll, Data, the new KEK and RSA-OAEP-256.
     assert.equal((await extensionPuts()).length, 1);

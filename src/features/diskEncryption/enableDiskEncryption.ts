@@ -34,7 +34,8 @@ export async function enableDiskEncryption(deps: EncryptionDeps, node?: Resource
   );
   await showRetirementNoticeOnce(deps);
   // The doctor may restart the VM to finish a pending run: go on with the VM as it read it last.
-  const { target } = await runPreflightDoctor(deps, { vm, target: first, request: { operation: 'Enable' }, operationLabel: vscode.l10n.t('Enable encryption'), early: true });
+  const report: { uri?: vscode.Uri } = {};
+  const { target } = await runPreflightDoctor(deps, { vm, target: first, request: { operation: 'Enable' }, operationLabel: vscode.l10n.t('Enable encryption'), early: true, report });
 
   const dataDisks = hasDataDisks(target.vm);
   const status = parseEncryptionStatus(target.vm);
@@ -56,7 +57,7 @@ export async function enableDiskEncryption(deps: EncryptionDeps, node?: Resource
   } : undefined;
   const request = { operation, volumeType, ...(kek ? { keyEncryptionKeyUrl: kek.keyEncryptionKeyUrl } : {}) };
   const label = operationLabel(operation, volumeType);
-  const result = await runPreflightDoctor(deps, { vm, target, request, vault, operationLabel: label, early: false });
+  const result = await runPreflightDoctor(deps, { vm, target, request, vault, operationLabel: label, early: false, report });
 
   if (operation === 'EnableFormatAll') await confirmEncryptFormatAll(vm.name);
   const warnings = result.findings.filter((f) => f.severity === 'warning');

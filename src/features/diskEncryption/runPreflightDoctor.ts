@@ -31,6 +31,8 @@ export type DoctorInput = {
   readonly operationLabel: string;
   /** The early check runs before the questions: it ignores the answers it does not have yet. */
   readonly early: boolean;
+  /** Shared by the checks of one flow: the report is updated in its one editor instead of a new tab each time. */
+  readonly report?: { uri?: vscode.Uri };
 };
 
 /**
@@ -83,7 +85,10 @@ export async function runPreflightDoctor(deps: EncryptionDeps, input: DoctorInpu
 
 async function showReport(deps: EncryptionDeps, input: DoctorInput, result: EncryptionPreflightResult): Promise<void> {
   const markdown = renderPreflightReport({ vmName: input.vm.name, operationLabel: input.operationLabel, result }, t);
-  const uri = deps.documents.put(`${input.vm.name}-ade-preflight.md`, markdown);
+  let uri = input.report?.uri;
+  if (uri) deps.documents.update(uri, markdown);
+  else uri = deps.documents.put(`${input.vm.name}-ade-preflight.md`, markdown);
+  if (input.report) input.report.uri = uri;
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(document, 'markdown');
   await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
