@@ -70,6 +70,7 @@ describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
     const frozen = await wb.expandAndWaitForChildren([PROD, 'Virtual machines', 'vm-batch-01']);
     assert.deepEqual(frozen.map(d => d.description.split(' · ').pop()), ['Frozen', 'ActiveSASFrozen']);
     await wb.collapse([PROD, 'Virtual machines', 'vm-batch-01']);
+    assert.equal(await wb.rowIcon(await wb.treeRow([PROD, 'Virtual machines', 'vm-web-01', 'vm-web-01-data-00'])), 'plug', 'an attached disk');
     await wb.screenshot('tree-vm-disks');
     await wb.collapse([PROD, 'Virtual machines']);
   });
@@ -84,6 +85,12 @@ describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
     assert.equal(byName.get('vm-db-01-data-00'), '2 GiB · Premium_LRS · Reserved');
     assert.equal(byName.get('disk-upload-staging-01'), '1 GiB · Standard_LRS · ReadyToUpload');
     assert.equal(byName.get('disk-upload-migration-02'), '1 GiB · Standard_LRS · ActiveUpload');
+    // each state has its own icon, so the state reads at a glance down the list
+    const iconOf = async (name: string) => wb.rowIcon(await wb.treeRow([PROD, 'Disks', name]));
+    assert.deepEqual(
+      { activeSas: await iconOf('disk-archive-2024q4'), unattached: await iconOf('disk-orphan-logs-01'), reserved: await iconOf('vm-db-01-data-00') },
+      { activeSas: 'warning', unattached: 'debug-disconnect', reserved: 'lock' },
+    );
     const tooltip = await wb.tooltipOf(await wb.treeRow([PROD, 'Disks', 'disk-archive-2024q4']));
     assert.match(tooltip, /Disk state: ActiveSAS/);
     assert.match(tooltip, /A SAS for this disk is active: someone may be downloading it/);
@@ -141,6 +148,7 @@ describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
     assert.equal((await wb.rowInfo(await wb.treeRow(diskPath))).description, '2 GiB · Standard_LRS · Unattached');
     await wb.contextMenu(await wb.treeRow(diskPath), /^Refresh$/);
     await waitForDescription(diskPath, '2 GiB · Standard_LRS · ActiveSAS');
+    assert.equal(await wb.rowIcon(await wb.treeRow(diskPath)), 'warning', 'the icon follows the new state');
     await wb.collapse([PROD, 'Disks']);
 
     const vmPath = [PROD, 'Virtual machines', 'vm-web-02'];

@@ -142,6 +142,15 @@ export class Workbench {
     return hit === undefined ? undefined : rows[hit].index;
   }
 
+  /** The codicon a tree row shows (`plug` for `codicon-plug`), or '' when it shows none. */
+  async rowIcon(row: Locator): Promise<string> {
+    return row.evaluate(e => {
+      const icon = e.querySelector('.custom-view-tree-node-item-icon, .monaco-icon-label .codicon');
+      const name = Array.from(icon?.classList ?? [] as string[]).find(c => c.startsWith('codicon-') && c !== 'codicon-modifier-spin');
+      return name ? name.slice('codicon-'.length) : '';
+    });
+  }
+
   async rowInfo(row: Locator): Promise<TreeRow> {
     return row.evaluate(e => ({
       label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
