@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { cacheTokens, type SharedTokenCache } from '../../core/auth/cacheTokens.ts';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
-import type { SubscriptionListing, SubscriptionSession } from './AccountProvider.ts';
+import type { SubscriptionListing, SubscriptionSession, TenantInfo } from './AccountProvider.ts';
 import { listSubscriptionsWithArm, listTenantsWithArm, type ArmSubscription } from './listSubscriptionsWithArm.ts';
 
 export type CredentialForTenant = (tenantId: string | undefined) => Promise<TokenCredential>;
@@ -48,6 +48,7 @@ export async function listAzureCliSubscriptions(
   const defaultCredential = await credentialFor(undefined);
   const subscriptions: SubscriptionSession[] = [];
   const failures: Array<{ tenantId: string; error: unknown }> = [];
+  const tenantsNeedingSignIn: TenantInfo[] = [];
   const add = (list: ArmSubscription[], tenantId: string, credential: TokenCredential) => {
     const found: SubscriptionSession[] = [];
     for (const s of list) {
@@ -74,10 +75,18 @@ export async function listAzureCliSubscriptions(
           const credential = await credentialFor(tenant.tenantId);
           add(await listSubscriptionsWithArm(credential, cloud), tenant.tenantId, credential);
         } catch (error) {
-          failures.push({ tenantId: tenant.tenantId, error });
+          // The CLI has no login for this tenant (MFA, guest): a "Sign in to tenant" row, not an error.
+          if (needsCliLogin(error)) tenantsNeedingSignIn.push({ tenantId: tenant.tenantId, ...(tenant.displayName ? { displayName: tenant.displayName } : {}) });
+          else failures.push({ tenantId: tenant.tenantId, error });
         }
       }),
   );
   subscriptions.sort((a, b) => a.name.localeCompare(b.name));
-  return { subscriptions, failures };
+  return { subscriptions, failures, tenantsNeedingSignIn };
+}
+
+/** @azure/identity's AzureCliCredential reports "run az login" as CredentialUnavailableError naming `az login`. */
+function needsCliLogin(error: unknown): boolean {
+  const e = error as { name?: unknown; message?: unknown } | undefined;
+  return e?.name === 'CredentialUnavailableError' && typeof e.message === 'string' && /az login/i.test(e.message);
 }
