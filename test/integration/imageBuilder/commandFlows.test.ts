@@ -11,6 +11,7 @@ const { cancelBuild } = await import('../../../src/features/imageBuilder/buildIm
 const { showRunOutputs } = await import('../../../src/features/imageBuilder/showRunOutputs.ts');
 const { deleteImageTemplate } = await import('../../../src/features/imageBuilder/deleteImageTemplate.ts');
 const { buildSimulatorFor } = await import('../../azure-local/imageBuilder/BuildSimulator.ts');
+const { UserCancelledError } = await import('../../../src/shell/UserCancelledError.ts');
 const { startLocalAzure } = await import('../../azure-local/startLocalAzure.ts');
 const { localCloud } = await import('../support/localCloud.ts');
 const { IMAGES_RG, linuxTemplate, PROD } = await import('./testTemplates.ts');
@@ -90,4 +91,17 @@ test('Delete of a running template cancels its build first, after one confirmati
   assert.match(messages('showWarningMessage')[0], /^it-cmd is building\. Cancel the build and then delete the template\?/);
   assert.equal(await ops.getImageTemplateJson(session, IMAGES_RG, 'it-cmd'), undefined);
   assert.ok(messages('showInformationMessage').includes('The image template it-cmd was deleted.'));
+});
+
+test('Show Build Log cancelled while it waits for the log stops quietly, without claiming the template was never built', async () => {
+  const { BuildLogViewer } = await import('../../../src/features/imageBuilder/BuildLogViewer.ts');
+  // A template whose build runs but whose staging storage account does not exist yet: the viewer keeps looking.
+  const running = 'it-ubuntu2404-hardened';
+  const staging = String((await ops.getImageTemplateJson(session, IMAGES_RG, running))?.properties?.exactStagingResourceGroup);
+  local.state.put('resourceGroups', { resource: { id: staging, name: staging.split('/').pop()!, type: 'Microsoft.Resources/resourceGroups', location: 'japaneast', properties: { provisioningState: 'Succeeded' } } });
+  script.cancelProgress = true;
+  const viewer = new BuildLogViewer(ctx());
+  await assert.rejects(viewer.show(node(running)), UserCancelledError);
+  script.cancelProgress = false;
+  viewer.dispose();
 });

@@ -12,14 +12,17 @@ export interface FakeVscodeScript {
   calls: Array<{ api: string; args: unknown[] }>;
   /** Settings `workspace.getConfiguration(section).get(key)` answers, by 'section.key'. */
   settings: Record<string, unknown>;
+  /** The user pressed Cancel on the progress notifications. */
+  cancelProgress: boolean;
 }
 
-export const script: FakeVscodeScript = { picks: [], buttons: [], calls: [], settings: {} };
+export const script: FakeVscodeScript = { picks: [], buttons: [], calls: [], settings: {}, cancelProgress: false };
 
 export function resetScript(): void {
   script.picks = [];
   script.buttons = [];
   script.calls = [];
+  script.cancelProgress = false;
 }
 
 const record = (api: string, args: unknown[]) => script.calls.push({ api, args });
@@ -43,7 +46,7 @@ export const window = {
   showInformationMessage: (text: string, ...rest: unknown[]) => message('showInformationMessage', text, ...rest),
   showErrorMessage: (text: string, ...rest: unknown[]) => message('showErrorMessage', text, ...rest),
   withProgress: async <R>(_options: unknown, task: (p: { report(): void }, t: { isCancellationRequested: boolean; onCancellationRequested(): { dispose(): void } }) => Promise<R>) =>
-    task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) }),
+    task({ report: () => undefined }, { isCancellationRequested: script.cancelProgress, onCancellationRequested: () => ({ dispose: () => undefined }) }),
 };
 export const commands = { executeCommand: async (...args: unknown[]) => { record('executeCommand', args); return undefined; } };
 export const env = { clipboard: { writeText: async (text: string) => record('clipboard.writeText', [text]) }, openExternal: async (uri: unknown) => { record('openExternal', [String(uri)]); return true; } };
@@ -79,6 +82,12 @@ export class ThemeIcon {
 export class ThemeColor {
   id: string;
   constructor(id: string) { this.id = id; }
+}
+export class EventEmitter<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+  readonly event = (listener: (value: T) => void) => { this.listeners.add(listener); return { dispose: () => this.listeners.delete(listener) }; };
+  fire(value: T): void { for (const listener of this.listeners) listener(value); }
+  dispose(): void { this.listeners.clear(); }
 }
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
 
