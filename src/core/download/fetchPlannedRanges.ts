@@ -27,7 +27,7 @@ export interface FetchPlannedRangesInput {
   onInFlight?: (count: number) => void;
   onConcurrency?: (state: ConcurrencyState) => void;
   /** A range is in the file (written, hashed, journaled): the engine re-reads it in the background to verify. */
-  onRangeDone?: (request: PlannedRangeRequest, sha256: string, bytesWritten: number) => void;
+  onRangeDone?: (request: PlannedRangeRequest, sha256: string, bytesWritten: number, crc32: number) => void;
 }
 
 export interface FetchPlannedRangesResult {
@@ -119,7 +119,7 @@ export function fetchPlannedRanges(input: FetchPlannedRangesInput): Promise<Fetc
         bytesWritten += writer.bytesWritten;
         hashesByIndex.set(request.index, sha256);
         input.journal?.add({ offset: request.offset, count: request.count, sha256 });
-        input.onRangeDone?.(request, sha256, writer.bytesWritten);
+        input.onRangeDone?.(request, sha256, writer.bytesWritten, writer.crc32);
       } catch (error) {
         writer.release();
         if (firstError === undefined) {

@@ -3,6 +3,7 @@
 // pool shared by the download) so writes are few, nothing is allocated per chunk, and the zero-block test sees
 // whole file system blocks.
 import { createHash, type Hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteRange } from './byteRange.ts';
 import { DownloadError } from './downloadError.ts';
@@ -26,6 +27,8 @@ export class RangeFileWriter {
   private readonly range: ByteRange;
   private readonly options: RangeFileWriterOptions;
   private readonly hash: Hash = createHash('sha256');
+  /** CRC-32 of the bytes received, for the cheap read-back check (backgroundRangeVerifier.ts). */
+  crc32 = 0;
   private readonly pool: StageBufferPool;
   private stage: Buffer | undefined;
   private stagedBytes = 0;
@@ -53,6 +56,7 @@ export class RangeFileWriter {
       throw new DownloadError('transferFailed', `received more bytes than requested for range at ${this.range.offset}`);
     }
     this.hash.update(chunk);
+    this.crc32 = crc32(chunk, this.crc32);
     this.received += chunk.length;
     let at = 0;
     while (at < chunk.length) {

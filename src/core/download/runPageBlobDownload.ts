@@ -128,10 +128,10 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
   const verify = options.verify ?? true;
   const verifier = new BackgroundRangeVerifier(file, signal);
   const dataSync = new BackgroundDataSync(file);
-  const fetchInto = (requests: typeof plan.requests, writeZeroBlocks: boolean, onRangeDone?: (request: (typeof plan.requests)[number], bytesWritten: number) => void) =>
+  const fetchInto = (requests: typeof plan.requests, writeZeroBlocks: boolean, onRangeDone?: (request: (typeof plan.requests)[number], bytesWritten: number, crc32: number) => void) =>
     fetchPlannedRanges({
       source, file, requests, journal, signal, writeZeroBlocks, concurrency: options.concurrency,
-      onRangeDone: onRangeDone && ((request, _sha256, written) => onRangeDone(request, written)),
+      onRangeDone: onRangeDone && ((request, _sha256, written, crc32) => onRangeDone(request, written, crc32)),
       onBytes: (n) => { meter.addBytes(n, performance.now()); report(); },
       onInFlight: (n) => meter.setInFlight(n),
       onRetry: (event) => { meter.addRetry(); options.onRetry?.(event); },
@@ -145,10 +145,10 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
   try {
     report('downloading');
     // Ranges an earlier run wrote are only trustworthy once read back: queue them first.
-    if (verify) for (const r of plan.requests) if (done.has(r.index)) verifier.add(r);
+    if (verify) for (const r of plan.requests) if (done.has(r.index)) verifier.add(r, { sha256: done.get(r.index)! });
     const todo = plan.requests.filter((r) => !done.has(r.index));
-    const fetched = await fetchInto(todo, false, (request, written) => {
-      if (verify) verifier.add(request);
+    const fetched = await fetchInto(todo, false, (request, written, crc32) => {
+      if (verify) verifier.add(request, { crc32 });
       dataSync.noteWritten(written);
     });
     for (const [index, hash] of fetched.hashesByIndex) done.set(index, hash);
@@ -159,7 +159,9 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     endPhase('fetching');
 
     report('verifying');
-    let mismatched = verify ? findMismatchedRanges(plan.requests, done, await verifier.results()) : [];
+    let mismatched = verify ? [...(await verifier.mismatches())] : [];
+    // The background check may have finished before the cancel came: a cancel while verifying is still a cancel.
+    if (signal.aborted) throw new DownloadError('cancelled', 'The download was cancelled.', { cause: signal.reason });
     endPhase('verifying');
     if (mismatched.length > 0) {
       // Bytes on disk differ from what was received (lost write, damaged or edited file): fetch those once more,

@@ -2,6 +2,7 @@
 // what hashing on receipt cannot: a write lost in a crash that the journal already vouched for, a file touched
 // by someone else between runs, a disk returning different bytes. Resumed ranges are only trustworthy this way.
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteRange } from './byteRange.ts';
 import { DownloadError } from './downloadError.ts';
@@ -45,6 +46,23 @@ export async function hashFileRange(
   file: FileHandle, range: ByteRange, buffer: Buffer, signal?: AbortSignal, onBytes?: (count: number) => void,
 ): Promise<string> {
   const hash = createHash('sha256');
+  await readFileRange(file, range, buffer, (bytes) => {
+    hash.update(bytes);
+    onBytes?.(bytes.length);
+  }, signal);
+  return hash.digest('hex');
+}
+
+/** CRC-32 of one range as it is in the file (the check of ranges fetched in this run: see RangeCheck). */
+export async function crc32FileRange(file: FileHandle, range: ByteRange, buffer: Buffer, signal?: AbortSignal): Promise<number> {
+  let crc = 0;
+  await readFileRange(file, range, buffer, (bytes) => {
+    crc = crc32(bytes, crc);
+  }, signal);
+  return crc;
+}
+
+async function readFileRange(file: FileHandle, range: ByteRange, buffer: Buffer, onChunk: (bytes: Buffer) => void, signal?: AbortSignal): Promise<void> {
   let done = 0;
   while (done < range.count) {
     // Cancelled while verifying is a cancel like any other (the CLI and the shell map `cancelled`, not AbortError).
@@ -52,9 +70,7 @@ export async function hashFileRange(
     const want = Math.min(buffer.length, range.count - done);
     const { bytesRead } = await file.read(buffer, 0, want, range.offset + done);
     if (bytesRead === 0) break; // file shorter than the plan: the hash will not match
-    hash.update(buffer.subarray(0, bytesRead));
+    onChunk(buffer.subarray(0, bytesRead));
     done += bytesRead;
-    onBytes?.(bytesRead);
   }
-  return hash.digest('hex');
 }

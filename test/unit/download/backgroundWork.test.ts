@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ test('the writer puts odd-sized chunks at their place through a reused stage buf
   const writer = new RangeFileWriter(file, range, { pool });
   for (let at = 0; at < data.length; at += 100_003) await writer.receive(data.subarray(at, Math.min(data.length, at + 100_003)));
   assert.equal(await writer.finish(), sha(data));
+  assert.equal(writer.crc32, crc32(data), 'the CRC-32 the read-back check compares with');
   const onDisk = await readFile(path);
   assert.deepEqual(onDisk.subarray(4096, 4096 + data.length), data);
   assert.ok(writer.bytesWritten <= data.length - MiB, `zero blocks skipped: wrote ${writer.bytesWritten}`);
@@ -41,20 +43,20 @@ test('the writer puts odd-sized chunks at their place through a reused stage buf
   assert.equal(reused.length, MiB);
 });
 
-test('background verification hashes ranges as they come and reports what is in the file', async (t) => {
+test('background verification checks ranges as they come: by CRC-32 of what was received, or by a journaled SHA-256', async (t) => {
   const { file } = await tempFile(t);
   const a = Buffer.alloc(MiB, 3);
   const b = Buffer.alloc(2 * MiB + 512, 9);
   await file.write(a, 0, a.length, 0);
   await file.write(b, 0, b.length, 5 * MiB);
   const verifier = new BackgroundRangeVerifier(file, new AbortController().signal);
-  verifier.add({ index: 0, offset: 0, count: a.length });
-  verifier.add({ index: 1, offset: 5 * MiB, count: b.length });
-  const hashes = await verifier.results();
-  assert.deepEqual([...hashes], [[0, sha(a)], [1, sha(b)]]);
-  // A range added later (after a first results()) is read too.
-  verifier.add({ index: 2, offset: 0, count: 10 });
-  assert.equal((await verifier.results()).get(2), sha(a.subarray(0, 10)));
+  verifier.add({ index: 0, offset: 0, count: a.length }, { crc32: crc32(a) });
+  verifier.add({ index: 1, offset: 5 * MiB, count: b.length }, { sha256: sha(b) });
+  assert.deepEqual([...await verifier.mismatches()], []);
+  // What was received differs from what is in the file (a lost or damaged write): reported, either way.
+  verifier.add({ index: 2, offset: 0, count: a.length }, { crc32: crc32(b.subarray(0, a.length)) });
+  verifier.add({ index: 3, offset: 5 * MiB, count: 10 }, { sha256: sha(a.subarray(0, 10)) });
+  assert.deepEqual([...await verifier.mismatches()].sort(), [2, 3]);
 });
 
 test('background verification stops when asked (the file is about to close) and cancels with the download', async (t) => {
@@ -62,9 +64,9 @@ test('background verification stops when asked (the file is about to close) and 
   await file.truncate(64 * MiB);
   const controller = new AbortController();
   const verifier = new BackgroundRangeVerifier(file, controller.signal);
-  for (let i = 0; i < 16; i++) verifier.add({ index: i, offset: i * 4 * MiB, count: 4 * MiB });
+  for (let i = 0; i < 16; i++) verifier.add({ index: i, offset: i * 4 * MiB, count: 4 * MiB }, { crc32: 0 });
   controller.abort();
-  await assert.rejects(verifier.results(), { code: 'cancelled' });
+  await assert.rejects(verifier.mismatches(), { code: 'cancelled' });
   await verifier.stop();
 });
 
