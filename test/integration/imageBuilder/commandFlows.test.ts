@@ -93,6 +93,28 @@ test('Delete of a running template cancels its build first, after one confirmati
   assert.ok(messages('showInformationMessage').includes('The image template it-cmd was deleted.'));
 });
 
+test('a cancel that fails stops the delete; the next Delete explains instead of cancelling again', async () => {
+  await ops.createImageTemplate(session, IMAGES_RG, 'it-stuck', linuxTemplate('stuck'), fast);
+  buildSimulatorFor(local.state).stepMs = 2000;
+  await ops.startImageBuild(session, IMAGES_RG, 'it-stuck', fast);
+  const rule = local.faults.add({ route: 'imageTemplates.cancel', status: 500, code: 'InternalServerError', message: 'The cancel could not be processed (injected).', times: 100 });
+  const shared = ctx();
+  try {
+    script.buttons = ['Cancel Build and Delete'];
+    await assert.rejects(deleteImageTemplate(shared, node('it-stuck')), /^Error: The build of it-stuck could not be cancelled, so it was not deleted: /);
+    resetScript();
+    const cancels = local.state.requestLog.filter((r) => r.route === 'imageTemplates.cancel').length;
+    await deleteImageTemplate(shared, node('it-stuck'));
+    assert.match(messages('showInformationMessage')[0], /^The build of it-stuck could not be cancelled, so the template cannot be deleted yet\. Cancelling again would fail the same way/);
+    assert.equal(messages('showWarningMessage').length, 0, 'nothing to confirm: nothing is tried');
+    assert.equal(local.state.requestLog.filter((r) => r.route === 'imageTemplates.cancel').length, cancels);
+    assert.ok(await ops.getImageTemplateJson(session, IMAGES_RG, 'it-stuck'));
+  } finally {
+    local.faults.remove(rule);
+    buildSimulatorFor(local.state).stepMs = 40;
+  }
+});
+
 test('Show Build Log cancelled while it waits for the log stops quietly, without claiming the template was never built', async () => {
   const { BuildLogViewer } = await import('../../../src/features/imageBuilder/BuildLogViewer.ts');
   // A template whose build runs but whose staging storage account does not exist yet: the viewer keeps looking.
