@@ -54,3 +54,11 @@ test('a probe that does not pay is undone', () => {
   assert.equal(s.limit, 6);
   assert.equal(s.phase, 'steady');
 });
+
+test('a gain that is only noise (+20 % in one window on a flat server) does not keep the doubled limit', () => {
+  let s = createConcurrencyState({ initial: 8, max: 32 });
+  s = nextConcurrency(s, { type: 'window', bytesPerSecond: 500e6 }); // first measurement at 8: try 16
+  assert.equal(s.limit, 16);
+  s = nextConcurrency(s, { type: 'window', bytesPerSecond: 600e6 }); // a lucky window at 16
+  assert.equal(s.limit, 8, 'back to 8: a fifth more is within what one-second windows vary by on a busy machine');
+});
