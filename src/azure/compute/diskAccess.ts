@@ -4,6 +4,8 @@ import type { ExportTarget } from '../../core/exportDisk/exportTarget.ts';
 import type { GrantedAccess } from '../../core/exportDisk/runExportTransaction.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { computeClient, freshComputeClient } from '../clients.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 export type AccessTarget = Pick<ExportTarget, 'kind' | 'resourceGroup' | 'name' | 'hasGuestState'>;
 
@@ -22,7 +24,7 @@ export async function grantReadAccess(session: SubscriptionSession, target: Acce
   const data = { access: 'Read' as const, durationInSeconds: durationSeconds, ...(target.hasGuestState ? { getSecureVMGuestStateSAS: true } : {}) };
   const operations = target.kind === 'disk' ? compute.disks : compute.snapshots;
   const result = await operations.grantAccess(target.resourceGroup, target.name, data, options).pollUntilDone();
-  if (!result.accessSAS) throw new Error(`Azure granted access to ${target.name} but returned no download link.`);
+  if (!result.accessSAS) throw new LocalizableError(localizable('Azure granted access to {0} but returned no download link.'), target.name);
   return {
     accessSas: result.accessSAS,
     ...(result.securityDataAccessSAS ? { securityDataAccessSas: result.securityDataAccessSAS } : {}),

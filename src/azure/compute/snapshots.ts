@@ -4,6 +4,8 @@ import type { ExportTarget } from '../../core/exportDisk/exportTarget.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { computeClient } from '../clients.ts';
 import type { LroOptions } from './diskAccess.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 export async function createSnapshotOfDisk(
   session: SubscriptionSession,
@@ -12,7 +14,7 @@ export async function createSnapshotOfDisk(
   incremental: boolean,
   options: LroOptions = {},
 ): Promise<void> {
-  if (!source.location) throw new Error(`The region of ${source.id} is unknown.`);
+  if (!source.location) throw new LocalizableError(localizable('The region of {0} is unknown.'), source.id);
   const compute = await computeClient(session);
   await compute.snapshots
     .createOrUpdate(snapshot.resourceGroup, snapshot.name, {

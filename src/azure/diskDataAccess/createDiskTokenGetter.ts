@@ -1,4 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 /** Refresh this long before expiry, so a token never lapses between getting it and Azure checking it. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -15,7 +17,7 @@ export function createDiskTokenGetter(credential: TokenCredential, scope: string
     // forceRefresh: the disk refused the cached token (401), however long it claims to live.
     if (!options.forceRefresh && current && current.expiresOnTimestamp - REFRESH_MARGIN_MS > Date.now()) return current.token;
     pending ??= credential.getToken(scope, { abortSignal: signal }).then((token) => {
-      if (!token) throw new Error(`No token was issued for ${scope}.`);
+      if (!token) throw new LocalizableError(localizable('No token was issued for {0}.'), scope);
       return token;
     }).finally(() => {
       pending = undefined;

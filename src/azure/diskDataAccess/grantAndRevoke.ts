@@ -2,6 +2,8 @@ import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import { computeClient } from '../clients.ts';
 import { freshComputeClient } from '../clients.ts';
 import type { DiskRef } from './diskRef.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 // Thin grant/revoke calls for the storage export. The VHD export's adapters (src/azure/compute/diskAccess.ts) do
 // the same; switch to them once they are committed.
@@ -15,7 +17,7 @@ export async function grantReadAccess(session: SubscriptionSession, ref: DiskRef
   const compute = await computeClient(session);
   const operations = ref.kind === 'disk' ? compute.disks : compute.snapshots;
   const result = await operations.grantAccess(ref.resourceGroup, ref.name, { access: 'Read', durationInSeconds }, options).pollUntilDone();
-  if (!result.accessSAS) throw new Error(`Azure granted access to ${ref.name} but returned no link.`);
+  if (!result.accessSAS) throw new LocalizableError(localizable('Azure granted access to {0} but returned no download link.'), ref.name);
   return result.accessSAS;
 }
 

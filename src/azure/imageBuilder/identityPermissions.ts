@@ -6,6 +6,8 @@ import { armClientOptions } from '../auth/armClientOptions.ts';
 import { scopePath } from '../authorization/scopePath.ts';
 import { authorizationClient } from '../clients.ts';
 import { collectPages } from '../inventory/collectPages.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 // The template's user-assigned identity (@azure/arm-msi) and its role assignments (@azure/arm-authorization), read
 // with the signed-in user's rights, and the assignments the user agrees to add.
@@ -26,7 +28,7 @@ export async function readUserAssignedIdentity(session: SubscriptionSession, id:
   const client = new ManagedServiceIdentityClient(session.credential, session.subscriptionId, armClientOptions(session.cloud));
   try {
     const identity = await client.userAssignedIdentities.get(resourceGroup, name);
-    if (!identity.principalId) throw new Error(`The identity ${name} has no principal id yet.`);
+    if (!identity.principalId) throw new LocalizableError(localizable('The identity {0} has no principal ID yet; try again in a minute.'), name);
     return { id, principalId: identity.principalId, tenantId: identity.tenantId };
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return undefined;

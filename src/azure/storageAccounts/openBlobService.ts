@@ -2,6 +2,8 @@ import type { BlobServiceClient } from '@azure/storage-blob';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
 import type { StorageAccountChoice } from './listStorageAccounts.ts';
 import { storageManagementClient } from '../clients.ts';
+import { localizable } from '../../core/l10n/Translate.ts';
+import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
 /**
  * A Blob service client for the account, signed with its first key (listKeys). The key stays in this client's
@@ -9,11 +11,11 @@ import { storageManagementClient } from '../clients.ts';
  */
 export async function openBlobService(session: SubscriptionSession, account: StorageAccountChoice): Promise<BlobServiceClient> {
   const endpoint = account.primaryEndpoints?.blob;
-  if (!endpoint) throw new Error(`Storage account ${account.name} has no Blob service endpoint.`);
+  if (!endpoint) throw new LocalizableError(localizable('Storage account {0} has no Blob service endpoint.'), account.name);
   const client = await storageManagementClient(session);
   const { keys } = await client.storageAccounts.listKeys(account.resourceGroup, account.name);
   const key = keys?.find((k) => k.value && k.permissions?.toLowerCase() !== 'read')?.value ?? keys?.find((k) => k.value)?.value;
-  if (!key) throw new Error(`Storage account ${account.name} returned no access key.`);
+  if (!key) throw new LocalizableError(localizable('Storage account {0} returned no access key.'), account.name);
   const { BlobServiceClient, StorageSharedKeyCredential } = await import('@azure/storage-blob');
   return new BlobServiceClient(endpoint.replace(/\/+$/, ''), new StorageSharedKeyCredential(account.name, key));
 }
