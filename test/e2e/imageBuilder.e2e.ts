@@ -3,9 +3,10 @@
 // that failed. Everything runs against the local Azure's Image Builder simulator (test/azure-local/imageBuilder).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { waitForJsonFile } from './harness/waitForJsonFile.ts';
 
 const PROD = 'Contoso Production';
 const SUB = '3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12';
@@ -91,10 +92,10 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     await wb.waitForProblem(/This Shell step has nothing to run/, false);
     await wb.screenshot('image-builder-1c-fixed-in-form');
     await wb.runCommand('File: Save');
-    const savedDeadline = Date.now() + 10_000;
-    const inlineOnDisk = () => (JSON.parse(readFileSync(file, 'utf8')).properties.customize[1] as { inline?: string[] }).inline;
-    while (!inlineOnDisk() && Date.now() < savedDeadline) await wb.page.waitForTimeout(200);
-    assert.deepEqual(inlineOnDisk(), ['sudo apt-get install -y jq', 'exit 1'], 'the form wrote the commands into the file');
+    // Saving rewrites the file in place: wait for the saved document rather than reading it mid-write.
+    type Template = { properties?: { customize?: Array<{ inline?: string[] }> } };
+    const saved = await waitForJsonFile<Template>(file, (t) => t.properties?.customize?.[1]?.inline !== undefined, 'the saved file has the inline commands');
+    assert.deepEqual(saved.properties?.customize?.[1]?.inline, ['sudo apt-get install -y jq', 'exit 1'], 'the form wrote the commands into the file');
   });
 
   it('deploys from the form editor: the identity lacks a role on the target, which the user assigns', async () => {
@@ -237,9 +238,8 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     await input.fill(saved);
     await wb.page.waitForTimeout(300);
     await wb.page.keyboard.press('Enter');
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(saved) && Date.now() < deadline) await wb.page.waitForTimeout(200);
-    const content = JSON.parse(readFileSync(saved, 'utf8'));
+    const content = await waitForJsonFile<{ name?: string; properties: { customize: Array<{ name: string }>; lastRunStatus?: unknown } }>(
+      saved, (t) => t.name !== undefined, 'Save Template to File wrote the template');
     assert.equal(content.name, OTHER);
     assert.deepEqual(content.properties.customize.map((c: { name: string }) => c.name), ['update-packages', 'install-tools']);
     assert.equal(content.properties.lastRunStatus, undefined, 'run state is not part of the configuration');
