@@ -1,5 +1,6 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { FeatureClient } from '@azure/arm-features';
 import type { ImageBuilderClient } from '@azure/arm-imagebuilder';
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import type { PolicyClient } from '@azure/arm-policy';
@@ -98,5 +99,13 @@ export function policyClient(session: SubscriptionSession): Promise<PolicyClient
   return perSession(session, 'policy', async () => {
     const { PolicyClient } = await import('@azure/arm-policy');
     return new PolicyClient(session.credential, session.subscriptionId, armClientOptions(session.cloud));
+  });
+}
+
+/** Preview features of resource providers (Microsoft.Features, classic client: `endpoint` + `credentialScopes`). */
+export function featureClient(session: SubscriptionSession): Promise<FeatureClient> {
+  return perSession(session, 'features', async () => {
+    const { FeatureClient } = await import('@azure/arm-features');
+    return new FeatureClient(session.credential, session.subscriptionId, armClientOptions(session.cloud));
   });
 }

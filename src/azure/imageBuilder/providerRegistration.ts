@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
-import { resourcesClient } from '../clients.ts';
+import { featureClient, resourcesClient } from '../clients.ts';
 import { localizable } from '../../core/l10n/Translate.ts';
 import { LocalizableError } from '../../core/errors/LocalizableError.ts';
 
@@ -24,23 +25,48 @@ export async function registerProvider(session: SubscriptionSession, namespace =
   }
 }
 
-/** Microsoft.Features' api-version for preview features (read through the generic resources client). */
-const FEATURES_API_VERSION = '2021-07-01';
-
 /**
- * State of a preview feature of the provider ('Registered', 'NotRegistered', 'Pending', …): Image Builder's preview
- * regions (USGov, China North 3) need FairfaxPublicPreview / MooncakePublicPreview registered first.
+ * State of a preview feature of the provider ('Registered', 'NotRegistered', 'Pending', 'Registering', …): Image
+ * Builder's preview regions (USGov, China North 3) need FairfaxPublicPreview / MooncakePublicPreview registered first.
  */
 export async function getPreviewFeatureState(session: SubscriptionSession, feature: string, namespace = IMAGE_BUILDER_NAMESPACE): Promise<string> {
-  const id = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Features/providers/${namespace}/features/${feature}`;
   try {
-    // getById's path template already starts with '/': the id goes without its own.
-    const resource = await (await resourcesClient(session)).resources.getById(id.replace(/^\/+/, ''), FEATURES_API_VERSION);
-    return String((resource.properties as { state?: string } | undefined)?.state ?? 'NotRegistered');
+    return (await (await featureClient(session)).features.get(namespace, feature)).properties?.state ?? 'NotRegistered';
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return 'NotRegistered';
     throw error;
   }
+}
+
+export interface FeatureWaitOptions {
+  /** How long to wait for Registered before giving up (registration goes on in Azure). */
+  timeoutMs?: number;
+  /** First pause between reads; it doubles up to maxPollIntervalMs (a feature often registers in seconds). */
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+  abortSignal?: AbortSignal;
+  /** Each state read while waiting ('Pending', 'Registering', …), for a progress message. */
+  onState?: (state: string) => void;
+}
+
+/**
+ * Asks Azure to register the preview feature, then waits (bounded) until it reads Registered. Returns the last
+ * state read: 'Registered', or the state it is still in ('Pending' waits for approval, 'Registering' for Azure)
+ * when the wait ran out. Registering the provider again afterwards is the caller's step (it applies the feature).
+ */
+export async function registerPreviewFeature(session: SubscriptionSession, feature: string, namespace = IMAGE_BUILDER_NAMESPACE, options: FeatureWaitOptions = {}): Promise<string> {
+  const client = await featureClient(session);
+  let state = (await client.features.register(namespace, feature, { abortSignal: options.abortSignal })).properties?.state ?? 'Pending';
+  const deadline = Date.now() + (options.timeoutMs ?? 3 * 60_000);
+  let pause = options.pollIntervalMs ?? 1000;
+  while (state !== 'Registered' && Date.now() < deadline) {
+    options.onState?.(state);
+    // Cancelling ends the wait at once (an AbortError), not after the pause.
+    await sleep(Math.min(pause, Math.max(0, deadline - Date.now())), undefined, { signal: options.abortSignal });
+    pause = Math.min(pause * 2, options.maxPollIntervalMs ?? 10_000);
+    state = (await client.features.get(namespace, feature, { abortSignal: options.abortSignal })).properties?.state ?? 'Pending';
+  }
+  return state;
 }
 
 /** Resource groups of the subscription, sorted by name (where a template can be created). */

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
 import { createImageTemplate, deleteImageTemplate, getImageTemplateJson, updateImageTemplateTagsAndIdentity } from '../../azure/imageBuilder/imageTemplateOperations.ts';
-import { getPreviewFeatureState, getProviderRegistrationState, IMAGE_BUILDER_NAMESPACE, listResourceGroups, registerProvider } from '../../azure/imageBuilder/providerRegistration.ts';
+import { getProviderRegistrationState, IMAGE_BUILDER_NAMESPACE, listResourceGroups, registerProvider } from '../../azure/imageBuilder/providerRegistration.ts';
 import { describeBuildCosts } from '../../core/imageBuilder/describeBuildCosts.ts';
-import { findImageBuilderRegion } from '../../core/imageTemplate/serviceRegions.ts';
 import { assignRoleToIdentity, readPrincipalRoles, readUserAssignedIdentity } from '../../azure/imageBuilder/identityPermissions.ts';
 import { evaluateIdentityPermissions, isArmScope, templateIdentityId, type IdentityPermissionGap } from '../../core/imageBuilder/evaluateIdentityPermissions.ts';
 import { explainIdentityPermissions, type PermissionNeed } from '../../core/imageBuilder/explainIdentityPermissions.ts';
@@ -15,6 +14,7 @@ import { UserCancelledError } from '../../shell/UserCancelledError.ts';
 import type { SubscriptionScopedNode } from '../../tree/TreeNode.ts';
 import { pickSubscription } from '../pickers/pickSubscription.ts';
 import { chooseReplacement } from './chooseReplacement.ts';
+import { ensurePreviewFeatureRegistered } from './ensurePreviewFeatureRegistered.ts';
 import { asTemplateNode, refreshTemplates, rememberTemplateFile, t, targetOf, type ImageBuilderContext } from './ImageBuilderContext.ts';
 import { readTemplateDocument, refuseOnAzureFactErrors } from './readTemplateDocument.ts';
 
@@ -156,28 +156,6 @@ async function assignMissingRoles(session: SubscriptionSession, check: IdentityC
       await assignRoleToIdentity(session, gap.need.scope, gap.role.id, check.principalId!);
     }
   });
-}
-
-/** A preview region (USGov, China North 3) needs its preview feature registered first; offer to register it. */
-async function ensurePreviewFeatureRegistered(session: SubscriptionSession, location: string): Promise<void> {
-  const feature = findImageBuilderRegion(location)?.previewFeature;
-  if (!feature) return;
-  const state = await getPreviewFeatureState(session, feature);
-  if (state === 'Registered') return;
-  const register = vscode.l10n.t('Register in Terminal');
-  const anyway = vscode.l10n.t('Deploy Anyway');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('VM Image Builder is in public preview in {0}: the feature {1}/{2} must be registered in {3} first (it is {4}).', location, IMAGE_BUILDER_NAMESPACE, feature, session.name, state),
-    { modal: true, detail: vscode.l10n.t('Registering runs "az feature register" in a terminal, then "az provider register" to apply it. Deploy again once it shows Registered.') },
-    register, anyway,
-  );
-  if (choice === anyway) return;
-  if (choice === register) {
-    const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Register {0}', feature) });
-    terminal.show();
-    terminal.sendText(`az feature register --subscription ${session.subscriptionId} --namespace ${IMAGE_BUILDER_NAMESPACE} --name ${feature} && az provider register --subscription ${session.subscriptionId} --namespace ${IMAGE_BUILDER_NAMESPACE}`);
-  }
-  throw new UserCancelledError();
 }
 
 async function ensureProviderRegistered(session: SubscriptionSession): Promise<void> {

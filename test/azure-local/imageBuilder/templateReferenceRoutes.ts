@@ -2,7 +2,8 @@
 // - resources in a resource group (@azure/arm-resources 6.1.0, 2025-03-01): is the staging group empty?
 // - Compute Gallery image definitions (@azure/arm-compute 25.1.1, galleries 2025-12-03), managed images and
 //   Marketplace image versions (2026-04-01): generation, OS and the SecurityType feature;
-// - user-assigned identities (@azure/arm-msi 2.2.0, 2024-11-30): the principal the roles are assigned to.
+// - user-assigned identities (@azure/arm-msi 2.2.0, 2024-11-30): the principal the roles are assigned to;
+// - preview features (@azure/arm-features 3.1.0, 2021-07-01): read and register FairfaxPublicPreview & co.
 // The data lives in imageBuilderCatalog.ts.
 import { ArmError, resourceNotFound } from '../arm/armError.ts';
 import { apiVersions } from '../arm/apiVersions.ts';
@@ -18,6 +19,20 @@ const COMPUTE_API_VERSIONS = ['2026-04-01'];
 const MSI_API_VERSIONS = ['2024-11-30'];
 const RESOURCE_KINDS: ResourceKind[] = ['virtualMachines', 'disks', 'snapshots', 'vaults', 'imageTemplates', 'recoveryServicesVaults'];
 const VM_IMAGE_VERSIONS = '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/publishers/{publisherName}/artifacttypes/vmimage/offers/{offer}/skus/{skus}/versions';
+
+const FEATURES_API_VERSIONS = ['2021-07-01'];
+const FEATURE = '/subscriptions/{subscriptionId}/providers/Microsoft.Features/providers/{resourceProviderNamespace}/features/{featureName}';
+
+/** Preview features are kept by lower-cased 'Namespace/Feature'. */
+const featureKey = (ctx: RouteContext) => `${ctx.params.resourceProviderNamespace}/${ctx.params.featureName}`.toLowerCase();
+
+function featureResult(ctx: RouteContext, state: string) {
+  const { subscriptionId, resourceProviderNamespace, featureName } = ctx.params;
+  return {
+    id: `/subscriptions/${subscriptionId}/providers/Microsoft.Features/providers/${resourceProviderNamespace}/features/${featureName}`,
+    name: `${resourceProviderNamespace}/${featureName}`, type: 'Microsoft.Features/providers/features', properties: { state },
+  };
+}
 
 function catalogResource(ctx: RouteContext, type: string, path: string, name: string) {
   const { subscriptionId, resourceGroupName } = ctx.params;
@@ -87,17 +102,23 @@ export const templateReferenceRoutes: Route[] = [
     },
   },
   {
-    // Microsoft.Features (read with the generic resources client's getById, api-version 2021-07-01).
-    name: 'features.get', method: 'GET',
-    template: '/subscriptions/{subscriptionId}/providers/Microsoft.Features/providers/{resourceProviderNamespace}/features/{featureName}',
-    apiVersions: ['2021-07-01'],
+    // Microsoft.Features as @azure/arm-features 3.1.0 (FeatureClient.features.get) reads it, api-version 2021-07-01.
+    name: 'features.get', method: 'GET', template: FEATURE, apiVersions: FEATURES_API_VERSIONS,
+    handler: (ctx) => ok(featureResult(ctx, imageBuilderCatalogFor(ctx.env.state).features.get(featureKey(ctx)) ?? 'NotRegistered')),
+  },
+  {
+    // features.register: Registering at once, Registered one long-running-operation time later, as Azure moves a
+    // feature that needs no approval. One already Registered stays so.
+    name: 'features.register', method: 'POST', template: `${FEATURE}/register`, apiVersions: FEATURES_API_VERSIONS,
     handler: (ctx) => {
-      const { subscriptionId, resourceProviderNamespace, featureName } = ctx.params;
-      const state = imageBuilderCatalogFor(ctx.env.state).features.get(`${resourceProviderNamespace}/${featureName}`.toLowerCase()) ?? 'NotRegistered';
-      return ok({
-        id: `/subscriptions/${subscriptionId}/providers/Microsoft.Features/providers/${resourceProviderNamespace}/features/${featureName}`,
-        name: `${resourceProviderNamespace}/${featureName}`, type: 'Microsoft.Features/providers/features', properties: { state },
-      });
+      const features = imageBuilderCatalogFor(ctx.env.state).features;
+      const key = featureKey(ctx);
+      if (features.get(key) !== 'Registered') {
+        features.set(key, 'Registering');
+        const timer = setTimeout(() => { if (features.get(key) === 'Registering') features.set(key, 'Registered'); }, ctx.env.settings.lroDurationMs);
+        timer.unref();
+      }
+      return ok(featureResult(ctx, features.get(key)!));
     },
   },
   {

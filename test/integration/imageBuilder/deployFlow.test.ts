@@ -12,6 +12,7 @@ const { azureCliCredentials, listAzureCliSubscriptions } = await import('../../.
 const { startLocalAzure } = await import('../../azure-local/startLocalAzure.ts');
 const { localCloud } = await import('../support/localCloud.ts');
 const { IMAGES_RG, linuxTemplate, PROD } = await import('./testTemplates.ts');
+const { imageBuilderCatalogFor } = await import('../../azure-local/imageBuilder/imageBuilderCatalog.ts');
 
 type Session = Awaited<ReturnType<typeof listAzureCliSubscriptions>>['subscriptions'][number];
 let local: Awaited<ReturnType<typeof startLocalAzure>>;
@@ -86,4 +87,16 @@ test('a staging resource group that already holds resources stops the deploy wit
   await assert.rejects(deployImageTemplate(ctx(), FILE), UserCancelledError);
   assert.match(said('showErrorMessage')[0], /^web\.imagetemplate\.json has 1 error\(s\) to fix before it can be deployed\. First: This resource group already holds \d+ resource\(s\)/);
   assert.equal(await ops.getImageTemplateJson(session, IMAGES_RG, 'it-deploy-b'), undefined);
+});
+
+test('a USGov region: its preview feature is registered through the SDK (no terminal), then the template is created', async () => {
+  const features = imageBuilderCatalogFor(local.state).features;
+  writeFile('it-deploy-gov', (t) => { t.location = 'usgovvirginia'; });
+  script.buttons = ['Register', 'Create', undefined];
+  script.picks = [/^rg-images-prod$/];
+  await deployImageTemplate(ctx(), FILE);
+  assert.equal(said('showWarningMessage')[0], 'VM Image Builder is in public preview in usgovvirginia: the feature Microsoft.VirtualMachineImages/FairfaxPublicPreview must be registered in Contoso Production first (it is NotRegistered).');
+  assert.equal(features.get('microsoft.virtualmachineimages/fairfaxpublicpreview'), 'Registered');
+  assert.equal(local.state.subscription(PROD)?.providerRegistration?.['Microsoft.VirtualMachineImages'], 'Registered');
+  assert.equal((await ops.getImageTemplateJson(session, IMAGES_RG, 'it-deploy-gov'))?.location, 'usgovvirginia');
 });

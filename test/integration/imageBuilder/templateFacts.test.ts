@@ -104,3 +104,24 @@ test('a preview region\'s feature: NotRegistered until registered, then Register
   imageBuilderCatalogFor(local.state).features.set('microsoft.virtualmachineimages/fairfaxpublicpreview', 'Registered');
   assert.equal(await getPreviewFeatureState(session, 'FairfaxPublicPreview'), 'Registered');
 });
+
+test('registering a preview feature with @azure/arm-features: Registering first, then Registered', async () => {
+  const { getPreviewFeatureState, registerPreviewFeature } = await import('../../../src/azure/imageBuilder/providerRegistration.ts');
+  const session = sessionFor(PROD)!;
+  assert.equal(await getPreviewFeatureState(session, 'MooncakePublicPreview'), 'NotRegistered');
+  const seen: string[] = [];
+  const reached = await registerPreviewFeature(session, 'MooncakePublicPreview', undefined, { pollIntervalMs: 20, timeoutMs: 10_000, onState: (s) => seen.push(s) });
+  assert.equal(reached, 'Registered');
+  assert.equal(seen[0], 'Registering');
+  assert.equal(await getPreviewFeatureState(session, 'MooncakePublicPreview'), 'Registered');
+  // Registering again leaves it Registered (no step back to Registering).
+  assert.equal(await registerPreviewFeature(session, 'MooncakePublicPreview', undefined, { onState: (s) => seen.push(`again: ${s}`) }), 'Registered');
+  assert.ok(!seen.some((s) => s.startsWith('again')), seen.join(', '));
+});
+
+test('a preview feature that does not finish within the wait is returned as still Registering (not an error)', async () => {
+  const { getPreviewFeatureState, registerPreviewFeature } = await import('../../../src/azure/imageBuilder/providerRegistration.ts');
+  const session = sessionFor(PROD)!;
+  assert.equal(await registerPreviewFeature(session, 'SlowPublicPreview', undefined, { timeoutMs: 0 }), 'Registering');
+  assert.equal(await getPreviewFeatureState(session, 'SlowPublicPreview'), 'Registering');
+});
