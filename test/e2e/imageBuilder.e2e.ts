@@ -1,7 +1,7 @@
 // A person writes an image template, sees the editor's finding, fixes it, deploys it from the form editor, builds
 // it, watches the tree go through the build's steps, opens the build log and jumps from the error to the customizer
 // that failed. Everything runs against the local Azure's Image Builder simulator (test/azure-local/imageBuilder).
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,9 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
     writeFileSync(file, templateText({}));
     await s.wb.openViewContainer('Azure Linux VMs');
     await s.wb.setSideBarWidth(520);
+  });
+  afterEach(async (t) => {
+    await s?.screenshotIfFailed(t);
   });
   after(async () => {
     await s?.stop();

@@ -280,10 +280,13 @@ export class Workbench {
       await this.closeQuickInput();
       await this.page.keyboard.press('F1');
       const input = this.quickInput();
-      await input.waitFor();
-      await input.fill(`>${title}`);
-      if (await row.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
-      if (Date.now() > deadline) throw new Error(`command "${title}" is not in the command palette`);
+      // Right after a palette closes over a webview editor, the webview takes focus back asynchronously (later
+      // under load); if that lands after F1, the new palette closes on blur before we type. Then open it again.
+      const opened = await input.waitFor({ timeout: 5000 }).then(() => input.fill(`>${title}`, { timeout: 5000 })).then(() => true, () => false);
+      if (opened && await row.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) {
+        throw new Error(opened ? `command "${title}" is not in the command palette` : `the command palette did not stay open to run "${title}"`);
+      }
     }
     await row.click();
   }
