@@ -43,9 +43,8 @@ describe('Key vault ready for Azure Disk Encryption', { skip: realExtensionSkipR
       req.end();
     });
   }
-  async function acceptInputBox(expectedValue: string): Promise<void> {
-    const input = s.wb.quickInput();
-    await input.waitFor();
+  async function acceptInputBox(prompt: RegExp, expectedValue: string): Promise<void> {
+    const input = await s.wb.inputBox(prompt);
     assert.equal(await input.inputValue(), expectedValue);
     await s.wb.page.keyboard.press('Enter');
   }
@@ -71,7 +70,7 @@ describe('Key vault ready for Azure Disk Encryption', { skip: realExtensionSkipR
     const items = await wb.quickPickItems(/Key encryption key in kv-ade-fixme-jpe/, 60_000);
     assert.deepEqual(items, ['Create a new key…', 'No key encryption key']);
     await wb.pick('Create a new key…');
-    await acceptInputBox('kek-ade');
+    await acceptInputBox(/New key encryption key in kv-ade-fixme-jpe/, 'kek-ade');
     const choices = await wb.quickPickItems(/Key type and size \(HSM-protected keys need a Premium vault\)/);
     assert.deepEqual(choices, ['RSA 2048 (software-protected)', 'RSA 3072 (software-protected)', 'RSA 4096 (software-protected)']);
     await wb.screenshot('ade-key-vault-2-key-type');
@@ -102,8 +101,8 @@ describe('Key vault ready for Azure Disk Encryption', { skip: realExtensionSkipR
     // The vault is ready (enabled, purge protection on): no dialog, straight to the key.
     await wb.quickPickItems(/Key encryption key in kv-ade-readonly-jpe/, 60_000);
     await wb.pick('Create a new key…');
-    await acceptInputBox('kek-ade');
-    await wb.pick('RSA 2048 (software-protected)');
+    await acceptInputBox(/New key encryption key in kv-ade-readonly-jpe/, 'kek-ade');
+    await wb.pick('RSA 2048 (software-protected)', /Key type and size/);
     const error = await wb.waitForNotification(/uses access policies/, 60_000);
     assert.match(error, /Key vault "kv-ade-readonly-jpe" uses access policies, and yours lacks the key permissions create, wrapKey, unwrapKey\. Ask an owner of the vault to add them to your access policy, then try again\./);
     assert.match(error, /Copy Command/);

@@ -58,12 +58,9 @@ describe('Entra-ID disks and export to a storage account', { skip: realExtension
 
     await wb.quickPickItems(/Container in devstoreaccount1 for disk-orphan-logs-01/, 60_000);
     await wb.pick(/New container/);
-    const inputTitled = (title: string) => wb.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
-    await inputTitled('New container in devstoreaccount1');
-    assert.equal(await wb.page.locator('.quick-input-widget input').inputValue(), 'vhd-exports');
+    assert.equal(await (await wb.inputBox('New container in devstoreaccount1')).inputValue(), 'vhd-exports');
     await wb.page.keyboard.press('Enter');
-    await inputTitled('Blob name for disk-orphan-logs-01');
-    assert.equal(await wb.page.locator('.quick-input-widget input').inputValue(), 'disk-orphan-logs-01.vhd', 'named after the disk, not abcd');
+    assert.equal(await (await wb.inputBox('Blob name for disk-orphan-logs-01')).inputValue(), 'disk-orphan-logs-01.vhd', 'named after the disk, not abcd');
     await wb.screenshot('export-to-storage-blob-name');
     await wb.page.keyboard.press('Enter');
 

@@ -65,14 +65,6 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     const vm = state.virtualMachines.find((v) => v.resource.id.endsWith('/virtualMachines/vm-web-01'));
     return vm?.resource.resources?.find((r) => r.name === 'AzureDiskEncryptionForLinux');
   }
-  /** The quick input asking `pattern` (the widget is reused between questions: wait for this one's title). */
-  async function waitForPrompt(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(await s.wb.quickPickPrompt())) {
-      if (Date.now() > deadline) throw new Error(`no input "${String(pattern)}" (showing "${await s.wb.quickPickPrompt()}")`);
-      await s.wb.page.waitForTimeout(200);
-    }
-  }
   async function dialogText(pattern: RegExp): Promise<string> {
     await dialog().waitFor({ timeout: 60_000 });
     const deadline = Date.now() + 30_000;
@@ -117,8 +109,7 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     // The key vault step: a ready Premium vault, a new HSM-protected key, then the wrapping algorithm.
     await wb.pick(LOCAL_VAULTS.premiumReady, /Key vault for the disk encryption keys of vm-web-01/);
     await wb.pick('Create a new key…', new RegExp(`Key encryption key in ${LOCAL_VAULTS.premiumReady}`));
-    await waitForPrompt(/New key encryption key in kv-ade-premium-jpe/);
-    const name = wb.quickInput();
+    const name = await wb.inputBox(/New key encryption key in kv-ade-premium-jpe/);
     assert.equal(await name.inputValue(), 'kek-vm-web-01');
     await wb.page.keyboard.press('Enter');
     await wb.pick('RSA-HSM 3072 (HSM-protected)', /Key type and size/);
@@ -138,8 +129,7 @@ describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionS
     await dialogButton('I Understand, Continue').click();
 
     // The VM's name, typed: a wrong one is refused and nothing reaches Azure.
-    await waitForPrompt(/Type the VM name to confirm EncryptFormatAll/);
-    const typed = wb.quickInput();
+    const typed = await wb.inputBox(/Type the VM name to confirm EncryptFormatAll/);
     await typed.fill('vm-web-02');
     const validation = wb.page.locator('.quick-input-widget:not([style*="display: none"]) .quick-input-message');
     await validation.filter({ hasText: 'Type "vm-web-01" exactly.' }).waitFor();

@@ -18,14 +18,6 @@ describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
     const rows = await s.wb.childrenOf([PROD, 'Disks']);
     return rows.find((r) => r.label === name);
   };
-  const waitForPrompt = async (text: string) => {
-    const deadline = Date.now() + 30_000;
-    while (!(await s.wb.quickPickPrompt()).includes(text)) {
-      if (Date.now() > deadline) throw new Error(`no prompt "${text}" (showing "${await s.wb.quickPickPrompt()}")`);
-      await s.wb.page.waitForTimeout(200);
-    }
-  };
-
   before(async () => {
     s = await startSession({ name: 'export-disk', vsixFiles: [extensionVsix], localAzure: true });
     await s.wb.openViewContainer('Azure Linux VMs');
@@ -51,13 +43,13 @@ describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
     await wb.screenshot('export-disk-folder');
     await wb.page.keyboard.press('Enter');
 
-    await waitForPrompt('How long may the download link be used?');
-    assert.equal(await wb.quickInput().inputValue(), '3600', 'a 2 GiB disk gets the hour');
+    const duration = await wb.inputBox('How long may the download link be used?');
+    assert.equal(await duration.inputValue(), '3600', 'a 2 GiB disk gets the hour');
     // A value past 60 days is refused with a message, before anything is granted.
-    await wb.quickInput().fill('5184001');
+    await duration.fill('5184001');
     await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: /at most 5,184,000 seconds \(60 days\)/ }).waitFor();
     await wb.screenshot('export-disk-duration-too-long');
-    await wb.quickInput().fill('7200');
+    await duration.fill('7200');
     await wb.page.keyboard.press('Enter');
 
     const progress = await wb.waitForNotification(/Exporting disk-orphan-logs-01/, 30_000);
@@ -102,7 +94,7 @@ describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
     await wb.pick('Incremental snapshot', 'Which kind of snapshot?');
     await wb.quickPickItems('Where should vm-web-02_OsDisk_1_0a7e6b5c4d3f.vhd be saved?');
     await wb.page.keyboard.press('Enter');
-    await waitForPrompt('How long may the download link be used?');
+    await wb.inputBox('How long may the download link be used?');
     await wb.page.keyboard.press('Enter');
     const done = await wb.waitForNotification(/Exported vm-web-02_OsDisk_1_0a7e6b5c4d3f\.vhd/, 120_000);
     assert.match(done, /Access was revoked/);
@@ -142,7 +134,7 @@ describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
     await wb.contextMenu(await wb.treeRow([PROD, 'Disks', 'disk-secure-export-01']), 'Export as VHD…');
     await wb.quickPickItems('Where should disk-secure-export-01.vhd be saved?');
     await wb.page.keyboard.press('Enter');
-    await waitForPrompt('How long may the download link be used?');
+    await wb.inputBox('How long may the download link be used?');
     await wb.page.keyboard.press('Enter');
     const done = await wb.waitForNotification(/Exported disk-secure-export-01\.vhd/, 120_000);
     assert.match(done, /Access was revoked/);

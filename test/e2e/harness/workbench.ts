@@ -334,6 +334,40 @@ export class Workbench {
     return [title, placeholder].filter(Boolean).join(' — ');
   }
 
+  /**
+   * Waits for the input box (showInputBox) whose title, placeholder or prompt matches `prompt` and returns its text
+   * field, ready to read or type into. A quick pick that was just accepted stays on screen, holding the filter text
+   * `pick` typed, until the extension host's answer (hide it, show the next input) comes back; on a busy machine that
+   * takes a while, so `quickInput()` read right after a pick can still be the pick's. Both use the same widget, hence
+   * the check that its list is gone as well as the prompt (an input box and the next pick may share a title).
+   */
+  async inputBox(prompt: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+    const asks = (text: string) => typeof prompt === 'string' ? text.includes(prompt) : prompt.test(text);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const shown = await this.inputBoxPrompt();
+      if (shown !== undefined && asks(shown)) return this.quickInput();
+      if (Date.now() > deadline) throw new Error(`input box "${String(prompt)}" not shown (showing "${await this.quickPickPrompt()}")`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** What the input box on screen asks (title — placeholder — prompt), or undefined when a quick pick (a list) or nothing shows. */
+  private async inputBoxPrompt(): Promise<string | undefined> {
+    return this.page.locator('.quick-input-widget').evaluateAll(widgets => {
+      const displayed = (el: Element | null | undefined) => !!el && (el as HTMLElement).style.display !== 'none';
+      const widget = widgets.find(displayed);
+      // VS Code hides the list (display: none on .quick-input-list) while the widget is an input box.
+      if (!widget || displayed(widget.querySelector('.quick-input-list'))) return undefined;
+      const shown = (selector: string) => {
+        const el = widget.querySelector(selector);
+        return displayed(el) ? (el?.textContent ?? '').trim() : '';
+      };
+      const placeholder = widget.querySelector('.quick-input-box input')?.getAttribute('placeholder') ?? '';
+      return [shown('.quick-input-title'), placeholder, shown('.quick-input-message')].filter(Boolean).join(' — ');
+    });
+  }
+
   /** Chooses the quick pick item whose label is `label` (types it to filter, then clicks it). */
   async pick(label: string | RegExp, prompt?: string | RegExp): Promise<void> {
     await this.quickPickItems(prompt);
