@@ -2,7 +2,7 @@
 // kv-contoso-ade-eus uses Azure RBAC) from the tree: the Backup Management Service is found in Microsoft Graph,
 // the least-privilege custom role is chosen, the plan is read as a diff, confirmed, applied; a second run says
 // "already in place" and changes nothing.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -72,6 +72,9 @@ describe('Allow Azure Backup to read the encryption keys', { skip: realExtension
     await s.wb.openViewContainer('Azure Linux VMs');
     await s.wb.setSideBarWidth(520);
   });
+  afterEach(async (t) => {
+    await s?.screenshotIfFailed(t);
+  });
   after(async () => {
     await s?.stop();
   });
@@ -103,7 +106,14 @@ describe('Allow Azure Backup to read the encryption keys', { skip: realExtension
       assert.match(offerText, /Key Vault Administrator/);
       await wb.screenshot('backup-access-custom-role-denied');
       await offer.getByRole('button', { name: 'Assign Key Vault Administrator' }).click();
-      await wb.waitForNotification(/Azure Backup can now read the encryption keys and secrets in kv-ade-rbac-jpe/, 60_000);
+      const done = await wb.waitForNotification(/Azure Backup can now read the encryption keys and secrets in kv-ade-rbac-jpe/, 60_000);
+      assert.match(done, /\(1 change/);
+      // The document is rewritten before the message, but the editor shows the new text on its own schedule.
+      await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: /Read\sback\sfrom\sAzure/ }).waitFor({ timeout: 10_000 });
+      const result = await visibleEditorText(s);
+      assert.match(result, /1 change\(s\) applied\. Read back from Azure: Azure Backup now has the access it needs\./);
+      // A long scope wraps after a '/' and the next line is indented: join the scope back.
+      assert.match(result.replace(/\/\s+/g, '/'), /Key Vault Administrator at \/subscriptions\/\S+\/vaults\/kv-ade-rbac-jpe/);
 
       const state = await adminState(info);
       const onVault = state.roleAssignments.filter((a) => a.resource.properties.scope.toLowerCase().endsWith('/vaults/kv-ade-rbac-jpe'));

@@ -4,7 +4,7 @@ import { readBackupAccessStateFor } from '../../azure/keyVaultAccess/readBackupA
 import { readKeyBacksCertificate } from '../../azure/keyVaultAccess/readKeyBacksCertificate.ts';
 import { readVmBackupProtection } from '../../azure/recoveryServices/readVmBackupProtection.ts';
 import { lastSegment, subscriptionIdOf } from '../../core/backupAccess/armResourceIds.ts';
-import type { BackupAccessFinding } from '../../core/backupAccess/backupAccessTypes.ts';
+import type { BackupAccessFinding, BackupKeyVaultAccessPlan } from '../../core/backupAccess/backupAccessTypes.ts';
 import { findEncryptedVmBackupFindings, findKeyVaultBackupFindings } from '../../core/backupAccess/findEncryptedVmBackupFindings.ts';
 import type { Services } from '../../services.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
@@ -12,7 +12,7 @@ import { gatherBackupCheckFacts } from './gatherBackupCheckFacts.ts';
 import { gatherVaultUses, type VaultUse } from './gatherVaultUses.ts';
 import { isCustomRoleCreationDenied } from '../../core/backupAccess/isCustomRoleCreationDenied.ts';
 import { describeAzureError } from '../../core/errors/describeAzureError.ts';
-import { applyPlansWithProgress, BackupAccessStepFailed } from './applyPlansWithProgress.ts';
+import { applyPlans, BackupAccessStepFailed, withGrantProgress, type GrantProgress } from './applyPlansWithProgress.ts';
 import { localizeFinding } from './localizeBackupAccessText.ts';
 import { offerKeyVaultAdministrator } from './offerKeyVaultAdministrator.ts';
 import { pickRbacRole } from './pickRbacRole.ts';
@@ -178,10 +178,20 @@ async function grantPlannedAccess(
 
   const samePrincipals: PrincipalForTenant = async (tenantId) =>
     states.find((x) => x.state.vault.properties.tenantId.toLowerCase() === tenantId.toLowerCase())?.principal ?? principal;
+  // Re-read, changes and read back share the one notification of withGrantProgress (see there why).
+  // After a Cancel between changes the read back still runs, so the document says what was applied.
+  const checkResult = async (progress: GrantProgress) => {
+    const read = () => readStates(s, states[0].session, states.map((x) => x.use), samePrincipals);
+    return planVaultStates(progress.token.isCancellationRequested ? await read() : await progress.read(t('Checking the result…'), read));
+  };
   let applied: number;
   let expected = stepCount;
+  let verify: BackupKeyVaultAccessPlan[];
   try {
-    applied = await applyPlansWithProgress(s.logger, states.map((x) => x.session), plans);
+    ({ applied, verify } = await withGrantProgress(async (progress) => {
+      const done = await applyPlans(s.logger, states.map((x) => x.session), plans, progress);
+      return { applied: done, verify: await checkResult(progress) };
+    }));
   } catch (error) {
     const failure = error instanceof BackupAccessStepFailed ? error : undefined;
     const cause = describeAzureError(failure?.error ?? error);
@@ -189,16 +199,17 @@ async function grantPlannedAccess(
     // No right to create role definitions: explain, and with the user's consent assign Key Vault Administrator.
     s.logger.warn(`Backup access: the custom role could not be created: ${cause.code ?? ''} ${cause.message}`);
     await offerKeyVaultAdministrator(failure.step, cause.message);
-    const current = await withReadProgress(t('Reading the permissions of Azure Backup…'), () => readStates(s, states[0].session, states.map((x) => x.use), samePrincipals));
-    plans = planVaultStates(current, 'keyVaultAdministrator');
-    report.plans = plans;
-    s.documents.update(uri, renderBackupAccessReport(report, { t, named }));
-    expected = failure.applied + plans.reduce((n, p) => n + p.steps.length, 0);
-    applied = failure.applied + await applyPlansWithProgress(s.logger, current.map((x) => x.session), plans);
+    ({ applied, verify } = await withGrantProgress(async (progress) => {
+      const current = await progress.read(t('Reading the permissions of Azure Backup…'), () => readStates(s, states[0].session, states.map((x) => x.use), samePrincipals));
+      plans = planVaultStates(current, 'keyVaultAdministrator');
+      report.plans = plans;
+      s.documents.update(uri, renderBackupAccessReport(report, { t, named }));
+      expected = failure.applied + plans.reduce((n, p) => n + p.steps.length, 0);
+      const done = await applyPlans(s.logger, current.map((x) => x.session), plans, progress);
+      return { applied: failure.applied + done, verify: await checkResult(progress) };
+    }));
   }
   // Read back: the same planner must now find nothing to do (that is also what a second run would see).
-  const after = await withReadProgress(t('Checking the result…'), () => readStates(s, states[0].session, states.map((x) => x.use), samePrincipals));
-  const verify = planVaultStates(after);
   const verified = verify.every((p) => p.alreadyGranted);
   s.documents.update(uri, renderBackupAccessReport({ ...report, plans: verify, outcome: { applied, verified } }, { t, named }));
   if (applied < expected) throw new UserCancelledError();
