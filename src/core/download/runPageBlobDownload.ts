@@ -90,8 +90,12 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     phaseMs[phase] += at - phaseStart;
     phaseStart = at;
   };
+  // Both planning round trips at once (neither needs the other's answer), but the properties' verdict comes
+  // first: "not a page blob" or a refused link says more than the page list's failure would.
+  const listing = source.listPageRanges(signal);
+  listing.catch(() => undefined);
   const properties = await source.getProperties(signal);
-  const plan = planPageRangeDownload(properties.size, await source.listPageRanges(signal), options.plan);
+  const plan = planPageRangeDownload(properties.size, await listing, options.plan);
   const header: JournalHeader = {
     kind: JOURNAL_KIND, version: JOURNAL_VERSION, sourceId: source.sourceId, etag: properties.etag,
     blobSize: plan.blobSize, planFingerprint: plan.fingerprint, hashAlgorithm: 'sha256',
@@ -221,7 +225,7 @@ export async function runPageBlobDownload(options: PageBlobDownloadOptions): Pro
     await verifier.stop();
     await dataSync.stop();
     await file.close().catch(() => undefined);
-    await journal.close().catch(() => undefined);
+    await (completed ? journal.discard() : journal.close()).catch(() => undefined);
     if (completed) await rm(paths.journal, { force: true });
   }
 }

@@ -18,7 +18,7 @@ import type { ByteRange } from '../../../src/core/download/byteRange.ts';
 import { createSparseVhdBlob, spreadRanges } from '../../integration/download/pageBlobFixture.ts';
 import { planPageRangeDownload } from '../../../src/core/download/planPageRangeDownload.ts';
 import { createPageBlobSource } from '../../../src/azure/storage/createPageBlobSource.ts';
-import { measureProcess, type ProcessFigures } from './measureProcess.ts';
+import { findAzuriteProcess, measureProcess, processCpuMs, type ProcessFigures } from './measureProcess.ts';
 
 export interface ToolFigures {
   medianWallMs: number;
@@ -27,6 +27,10 @@ export interface ToolFigures {
   effectiveMBps: number;
   peakRssBytes?: number;
   allocatedBytes: number;
+  /** Median CPU time of the tool's process (all threads, user + system). */
+  medianCpuMs?: number;
+  /** Median CPU time Azurite spent while the tool ran: the server's share of the same cores. */
+  medianServerCpuMs?: number;
 }
 
 export interface PhaseTimes {
@@ -43,6 +47,8 @@ export interface DownloadBenchmarkFigures {
   /** The ceiling's median wall time (its process, start-up included). */
   rawCeilingMs: number;
   rawCeilingInProcessMs: number;
+  rawCeilingCpuMs?: number;
+  rawCeilingServerCpuMs?: number;
   engine: ToolFigures & {
     medianInProcessMs: number;
     /** Median of each phase over the runs (the tail after the last byte is verifying + finishing). */
@@ -117,6 +123,16 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
     await writeFile(planFile, JSON.stringify(plan.requests.map((r) => [r.offset, r.count])));
 
     const env = { ...process.env, BENCH_SAS_URL: sasUrl, BENCH_PLAN_FILE: planFile };
+    // Azurite's CPU during each run: on a 2-core machine the server and the client share the cores.
+    const serverPid = await findAzuriteProcess(azurite.location);
+    const serverCpu = new Map<ProcessFigures, number>();
+    const measure = async (command: string, args: string[], runEnv: NodeJS.ProcessEnv) => {
+      const before = serverPid === undefined ? undefined : await processCpuMs(serverPid);
+      const run = await measureProcess(command, args, runEnv);
+      const after = serverPid === undefined ? undefined : await processCpuMs(serverPid);
+      if (before !== undefined && after !== undefined) serverCpu.set(run, after - before);
+      return run;
+    };
     const ceilingRuns: ProcessFigures[] = [];
     const engineRuns: ProcessFigures[] = [];
     const noVerifyRuns: ProcessFigures[] = [];
@@ -126,9 +142,9 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
       return run;
     };
     for (let i = 0; i < options.runs; i++) {
-      ceilingRuns.push(checked(await measureProcess(process.execPath, [join(here, 'rawCeilingOnce.mjs')], env), 'ceiling'));
+      ceilingRuns.push(checked(await measure(process.execPath, [join(here, 'rawCeilingOnce.mjs')], env), 'ceiling'));
       await rm(engineOut, { force: true });
-      engineRuns.push(checked(await measureProcess(process.execPath, [cli, 'download', '--sas-url-env', 'BENCH_SAS_URL', engineOut, '--overwrite'], env), 'engine (CLI)'));
+      engineRuns.push(checked(await measure(process.execPath, [cli, 'download', '--sas-url-env', 'BENCH_SAS_URL', engineOut, '--overwrite'], env), 'engine (CLI)'));
       const noVerifyOut = join(scratch, 'engine-noverify.vhd');
       noVerifyRuns.push(checked(await measureProcess(process.execPath, [join(here, 'runEngineOnce.ts'), noVerifyOut], { ...env, BENCH_VERIFY: '0' }), 'engine without verification'));
       await rm(noVerifyOut, { force: true });
@@ -138,7 +154,7 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
     const reports = engineRuns.map((r) => lastJson<{ elapsedMs: number; phaseMs: PhaseTimes; peakInFlight: number }>(r));
     const phase = (name: keyof PhaseTimes) => median(reports.map((r) => r.phaseMs[name]));
     const engine = {
-      ...figures(engineRuns, blob.blobSize, (await stat(engineOut)).blocks * 512),
+      ...figures(engineRuns, blob.blobSize, (await stat(engineOut)).blocks * 512, serverCpu),
       medianInProcessMs: median(reports.map((r) => r.elapsedMs)),
       medianPhaseMs: { planning: phase('planning'), fetching: phase('fetching'), verifying: phase('verifying'), finishing: phase('finishing') },
       medianVerifyMs: phase('verifying'),
@@ -147,6 +163,7 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
     };
     const rawCeilingMs = median(ceilingRuns.map((r) => r.wallMs));
     const rawCeilingInProcessMs = median(ceilingRuns.map((r) => lastJson<{ elapsedMs: number }>(r).elapsedMs));
+    const ceilingFigures = figures(ceilingRuns, blob.blobSize, 0, serverCpu);
 
     let azcopy: DownloadBenchmarkFigures['azcopy'];
     let sameBytes: boolean | undefined;
@@ -156,7 +173,7 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
     const azcopyBinary = await executableAzcopy(scratch).catch(() => packagedAzcopy);
     for (let i = 0; i < options.runs; i++) {
       await rm(azcopyOut, { force: true });
-      const run = await measureProcess(azcopyBinary, ['copy', sasUrl, azcopyOut, '--from-to', 'BlobLocal', '--log-level', 'ERROR'], azEnv);
+      const run = await measure(azcopyBinary, ['copy', sasUrl, azcopyOut, '--from-to', 'BlobLocal', '--log-level', 'ERROR'], azEnv);
       if (run.exitCode !== 0) {
         azcopy = { medianWallMs: NaN, wallMs: [], effectiveMBps: NaN, allocatedBytes: NaN, error: (run.stdout + run.stderr).replace(/sig=[^&\s"]+/g, 'sig=<redacted>').slice(-400) };
         break;
@@ -164,7 +181,7 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
       azRuns.push(run);
     }
     if (!azcopy) {
-      azcopy = figures(azRuns, blob.blobSize, (await stat(azcopyOut)).blocks * 512);
+      azcopy = figures(azRuns, blob.blobSize, (await stat(azcopyOut)).blocks * 512, serverCpu);
       sameBytes = (await sha256File(engineOut)) === (await sha256File(azcopyOut));
     }
     await unlink(azcopyOut).catch(() => undefined);
@@ -175,6 +192,8 @@ export async function runDownloadBenchmark(overrides: Partial<DownloadBenchmarkO
       runs: options.runs,
       rawCeilingMs,
       rawCeilingInProcessMs,
+      rawCeilingCpuMs: ceilingFigures.medianCpuMs,
+      rawCeilingServerCpuMs: ceilingFigures.medianServerCpuMs,
       engine,
       verificationOverhead: engine.medianInProcessMs / engine.medianInProcessNoVerifyMs - 1,
       engineVsCeilingInProcess: engine.medianInProcessMs / rawCeilingInProcessMs,
@@ -201,11 +220,16 @@ async function bundleCli(scratch: string): Promise<string> {
   return outfile;
 }
 
-function figures(runs: ProcessFigures[], blobBytes: number, allocatedBytes: number): ToolFigures {
+function figures(runs: ProcessFigures[], blobBytes: number, allocatedBytes: number, serverCpu: Map<ProcessFigures, number>): ToolFigures {
   const wallMs = runs.map((r) => r.wallMs);
   const medianWallMs = median(wallMs);
   const peaks = runs.map((r) => r.peakRssBytes).filter((x): x is number => x !== undefined);
-  return { medianWallMs, wallMs, effectiveMBps: blobBytes / 1e6 / (medianWallMs / 1000), peakRssBytes: peaks.length ? Math.max(...peaks) : undefined, allocatedBytes };
+  const cpu = runs.map((r) => r.cpuMs).filter((x): x is number => x !== undefined);
+  const server = runs.map((r) => serverCpu.get(r)).filter((x): x is number => x !== undefined);
+  return {
+    medianWallMs, wallMs, effectiveMBps: blobBytes / 1e6 / (medianWallMs / 1000), peakRssBytes: peaks.length ? Math.max(...peaks) : undefined, allocatedBytes,
+    medianCpuMs: cpu.length ? median(cpu) : undefined, medianServerCpuMs: server.length ? median(server) : undefined,
+  };
 }
 
 function median(values: number[]): number {

@@ -5,7 +5,7 @@
 // each against its target. Figures are printed, never asserted. BENCH_RUNS=n changes the runs per tool (default 3);
 // BENCH_ONLY=sparse|full runs one of the two blobs (quicker while iterating).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAzurite } from '../../azure-local/azurite.ts';
 import { runDownloadBenchmark, type DownloadBenchmarkFigures } from './downloadBench.ts';
@@ -23,6 +23,8 @@ function report(title: string, f: DownloadBenchmarkFigures): void {
   console.log(`\n== ${title}: blob ${mb(f.blobBytes)}, written ${mb(f.writtenBytes)}, ${f.runs} runs per tool, interleaved`);
   console.log(`raw parallel-GET ceiling (median): ${s(f.rawCeilingMs)} wall, ${s(f.rawCeilingInProcessMs)} in-process`);
   console.log(`engine (bundled CLI): median ${s(f.engine.medianWallMs)} wall [${f.engine.wallMs.map(s).join(', ')}], ${s(f.engine.medianInProcessMs)} in-process, peak RSS ${f.engine.peakRssBytes ? mb(f.engine.peakRssBytes) : '?'}, peak in flight ${f.engine.peakInFlight.join('/')}`);
+  const cpu = (ms: number | undefined) => (ms === undefined ? '?' : s(ms));
+  console.log(`CPU time (median; client process / Azurite meanwhile): ceiling ${cpu(f.rawCeilingCpuMs)} / ${cpu(f.rawCeilingServerCpuMs)}, engine ${cpu(f.engine.medianCpuMs)} / ${cpu(f.engine.medianServerCpuMs)}${f.azcopy && !f.azcopy.error ? `, azcopy ${cpu(f.azcopy.medianCpuMs)} / ${cpu(f.azcopy.medianServerCpuMs)}` : ''}  (${os.cpus().length} cores: client and server share them)`);
   console.log(`engine phases (median): planning ${s(p.planning)}, fetching ${s(p.fetching)}, verifying (tail after the last byte) ${s(p.verifying)}, finishing ${s(p.finishing)}`);
   if (f.azcopy && !f.azcopy.error) {
     console.log(`azcopy: median ${s(f.azcopy.medianWallMs)} wall [${f.azcopy.wallMs.map(s).join(', ')}], peak RSS ${f.azcopy.peakRssBytes ? mb(f.azcopy.peakRssBytes) : '?'}`);
