@@ -58,4 +58,16 @@ describe('View Properties from the command palette', { skip: realExtensionSkipRe
     assert.deepEqual(await wb.errorNotifications(), []);
     await wb.screenshot('subscription-properties');
   });
+
+  it('Select Subscriptions lists the subscriptions under their tenant\'s name', async () => {
+    const { wb } = s;
+    const { page } = wb;
+    await wb.runCommand('Azure Linux VM: Select Subscriptions…');
+    const items = await wb.quickPickItems('Select the subscriptions to show', 60_000);
+    assert.deepEqual([...items].sort(), ['Contoso Dev/Test', 'Contoso Production']);
+    const widgetText = await page.locator('.quick-input-widget:not([style*="display: none"]) .quick-input-list').textContent();
+    assert.match(widgetText ?? '', /Contoso \(tenant [0-9a-f-]{36}\)/, 'the tenant heading names the directory');
+    await wb.screenshot('select-subscriptions-by-tenant');
+    await wb.closeQuickInput();
+  });
 });
