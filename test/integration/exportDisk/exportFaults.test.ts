@@ -3,11 +3,11 @@
 // (re-granted through ARM), the local disk filling up. Whatever happens, the export ends with the disk back in
 // its state before (Unattached / Reserved), every SAS handed out dead (403), and never a file under the final
 // name that is not whole.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AnonymousCredential, PageBlobClient } from '@azure/storage-blob';
 import type { SubscriptionSession } from '../../../src/azure/auth/AccountProvider.ts';
@@ -20,19 +20,9 @@ import { planExportSteps } from '../../../src/core/exportDisk/planExportSteps.ts
 import { runExportTransaction, type ExportPorts } from '../../../src/core/exportDisk/runExportTransaction.ts';
 import { GiB } from '../../azure-local/storage/fixedVhd.ts';
 import { startFaultProxy, type FaultProxyOptions, type RunningFaultProxy } from '../download/faultProxy.ts';
-import { assertVhdMatches, scratchFolder, startExportEnv, type ExportEnv } from './exportFixture.ts';
+import { assertVhdMatches, useExportEnv } from './exportFixture.ts';
 
-let env: ExportEnv;
-let folder: string;
-
-before(async () => {
-  env = await startExportEnv();
-  folder = await scratchFolder();
-});
-after(async () => {
-  await env?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+const scene = useExportEnv();
 
 const FAST_RETRIES = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 20, maxDelayMs: 200 };
 const KiB = 1024;
@@ -46,7 +36,7 @@ interface FaultyExport {
 
 /** The extension's ports, with every granted SAS pointed at the fault proxy (the signature ignores host:port). */
 async function faultyExport(session: SubscriptionSession, faults: Omit<FaultProxyOptions, 'targetPort'>, options: { renewEarly?: boolean } = {}): Promise<FaultyExport> {
-  const proxy = await startFaultProxy({ targetPort: Number(new URL(env.local.blobEndpoint).port), ...faults });
+  const proxy = await startFaultProxy({ targetPort: Number(new URL(scene.env.local.blobEndpoint).port), ...faults });
   const grantedSas: string[] = [];
   const real = createExportPorts(session, {
     updateIntervalInMs: 20,
@@ -78,19 +68,19 @@ async function assertAccessEnded(session: SubscriptionSession, target: ExportTar
   }
 }
 
-const steps = (target: ExportTarget, durationSeconds = 3600, into = folder) =>
+const steps = (target: ExportTarget, durationSeconds = 3600, into = scene.folder) =>
   planExportSteps({ target, choice: { kind: 'exportDirectly' }, folder: into, durationSeconds, now: new Date() });
 
 test('connections reset mid-body: the export completes with the right bytes, then access is revoked', async () => {
-  const session = env.session('Contoso Dev/Test');
-  const target = await env.target(session, 'disk', 'rg-sandbox-eastus', 'disk-scratch-02');
+  const session = scene.env.session('Contoso Dev/Test');
+  const target = await scene.env.target(session, 'disk', 'rg-sandbox-eastus', 'disk-scratch-02');
   const faulty = await faultyExport(session, { cutEvery: 3 });
   try {
     const outcome = await runExportTransaction(steps(target), faulty.ports, { signal: new AbortController().signal });
     assert.ok(faulty.proxy.stats.cut >= 3, `${faulty.proxy.stats.cut} bodies were cut`);
     assert.ok(outcome.exported[0].vhd.retries >= faulty.proxy.stats.cut);
-    await assertVhdMatches(join(folder, 'disk-scratch-02.vhd'), 'disk-scratch-02', 1 * GiB, target.id);
-    assert.equal(existsSync(join(folder, 'disk-scratch-02.vhd.partial')), false);
+    await assertVhdMatches(join(scene.folder, 'disk-scratch-02.vhd'), 'disk-scratch-02', 1 * GiB, target.id);
+    assert.equal(existsSync(join(scene.folder, 'disk-scratch-02.vhd.partial')), false);
     await assertAccessEnded(session, target, 'Unattached', faulty.grantedSas);
   } finally {
     await faulty.proxy.stop();
@@ -98,15 +88,15 @@ test('connections reset mid-body: the export completes with the right bytes, the
 });
 
 test('503 ServerBusy on every other request: retried after Retry-After, completes, revoked; a Reserved disk stays Reserved', async () => {
-  const session = env.session('Contoso Dev/Test');
-  const target = await env.target(session, 'disk', 'rg-sandbox-eastus', 'vm-lab-01-data-00');
+  const session = scene.env.session('Contoso Dev/Test');
+  const target = await scene.env.target(session, 'disk', 'rg-sandbox-eastus', 'vm-lab-01-data-00');
   assert.equal(target.diskState, 'Reserved');
   const faulty = await faultyExport(session, { throttleEvery: 2, retryAfterSeconds: 0 });
   try {
     const outcome = await runExportTransaction(steps(target), faulty.ports, { signal: new AbortController().signal });
     assert.ok(faulty.proxy.stats.throttled >= 5, `${faulty.proxy.stats.throttled} answers were 503`);
     assert.ok(outcome.exported[0].vhd.retries >= faulty.proxy.stats.throttled);
-    await assertVhdMatches(join(folder, 'vm-lab-01-data-00.vhd'), 'vm-lab-01-data-00', 1 * GiB, target.id);
+    await assertVhdMatches(join(scene.folder, 'vm-lab-01-data-00.vhd'), 'vm-lab-01-data-00', 1 * GiB, target.id);
     await assertAccessEnded(session, target, 'Reserved', faulty.grantedSas);
   } finally {
     await faulty.proxy.stop();
@@ -114,18 +104,18 @@ test('503 ServerBusy on every other request: retried after Retry-After, complete
 });
 
 test('the SAS expires mid-way: a new one is granted through ARM, the download continues, and both end with the revoke', async () => {
-  const session = env.session('Contoso Production');
-  const target = await env.target(session, 'disk', 'rg-web-prod-japaneast', 'disk-orphan-logs-01');
+  const session = scene.env.session('Contoso Production');
+  const target = await scene.env.target(session, 'disk', 'rg-web-prod-japaneast', 'disk-orphan-logs-01');
   // A 2 s grant, and each request held 250 ms: the first link expires part-way through ~20 requests (early
   // renewal off, so the expiry really happens).
   const faulty = await faultyExport(session, { delayMs: 250 }, { renewEarly: false });
   try {
     const outcome = await runExportTransaction(steps(target, 2), faulty.ports, { signal: new AbortController().signal });
     assert.ok(faulty.grantedSas.length >= 2, `${faulty.grantedSas.length} grants: the expired link was replaced through ARM`);
-    const grants = env.local.state.requestLog.filter((r) => r.route === 'disks.grantAccess' && r.path.includes('disk-orphan-logs-01'));
+    const grants = scene.env.local.state.requestLog.filter((r) => r.route === 'disks.grantAccess' && r.path.includes('disk-orphan-logs-01'));
     assert.ok(grants.length >= 2, 'the re-grant went to ARM');
     assert.ok(outcome.exported[0].vhd.retries >= 1);
-    await assertVhdMatches(join(folder, 'disk-orphan-logs-01.vhd'), 'disk-orphan-logs-01', 2 * GiB, target.id);
+    await assertVhdMatches(join(scene.folder, 'disk-orphan-logs-01.vhd'), 'disk-orphan-logs-01', 2 * GiB, target.id);
     await assertAccessEnded(session, target, 'Unattached', faulty.grantedSas);
   } finally {
     await faulty.proxy.stop();
@@ -133,9 +123,9 @@ test('the SAS expires mid-way: a new one is granted through ARM, the download co
 });
 
 test('the local disk fills up: a diskFull error, access revoked, partial kept, no file under the final name', async (t) => {
-  const session = env.session('Contoso Dev/Test');
-  const target = await env.target(session, 'disk', 'rg-sandbox-eastus', 'disk-scratch-02');
-  const small = join(folder, 'small-disk');
+  const session = scene.env.session('Contoso Dev/Test');
+  const target = await scene.env.target(session, 'disk', 'rg-sandbox-eastus', 'disk-scratch-02');
+  const small = join(scene.folder, 'small-disk');
   await mkdir(small, { recursive: true });
   try {
     // ~5 MiB of data on a 2 MiB file system.
@@ -160,15 +150,15 @@ test('the local disk fills up: a diskFull error, access revoked, partial kept, n
 });
 
 test('a link that would run out before the transfer ends is replaced early through ARM: no request is ever refused', async () => {
-  const session = env.session('Contoso Production');
-  const target = await env.target(session, 'disk', 'rg-data-prod-eastus', 'vm-db-01-data-00');
+  const session = scene.env.session('Contoso Production');
+  const target = await scene.env.target(session, 'disk', 'rg-data-prod-eastus', 'vm-db-01-data-00');
   // A 6 s link for ~20 requests held 300 ms each (~6 s or more): renewed in its last 3 s, before any 403.
   const faulty = await faultyExport(session, { delayMs: 300 });
   try {
     const outcome = await runExportTransaction(steps(target, 6), faulty.ports, { signal: new AbortController().signal });
     assert.equal(faulty.grantedSas.length, 2, 'one early renewal');
     assert.equal(outcome.exported[0].vhd.retries, 0, 'no request was refused for an expired link');
-    await assertVhdMatches(join(folder, 'vm-db-01-data-00.vhd'), 'vm-db-01-data-00', 2 * GiB, target.id);
+    await assertVhdMatches(join(scene.folder, 'vm-db-01-data-00.vhd'), 'vm-db-01-data-00', 2 * GiB, target.id);
     await assertAccessEnded(session, target, 'Reserved', faulty.grantedSas);
   } finally {
     await faulty.proxy.stop();

@@ -1,7 +1,8 @@
 // The extension's own export code (sessions from the real AzureCliCredential through the fake `az`, the real SDK
 // clients, the download engine) against a local Azure; helpers shared by the export integration tests.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, open } from 'node:fs/promises';
+import { after, before } from 'node:test';
+import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { azureCliCredentials, listAzureCliSubscriptions } from '../../../src/azure/auth/listAzureCliSubscriptions.ts';
 import type { SubscriptionSession } from '../../../src/azure/auth/AccountProvider.ts';
@@ -70,4 +71,18 @@ export async function assertVhdMatches(path: string, label: string, diskBytes: n
   } finally {
     await file.close();
   }
+}
+
+/** The local Azure and a scratch folder for one test file: started before its tests, stopped and removed after. */
+export function useExportEnv(): { readonly env: ExportEnv; readonly folder: string } {
+  const scene = {} as { env: ExportEnv; folder: string };
+  before(async () => {
+    scene.env = await startExportEnv();
+    scene.folder = await scratchFolder();
+  });
+  after(async () => {
+    await scene.env?.stop();
+    if (scene.folder) await rm(scene.folder, { recursive: true, force: true });
+  });
+  return scene;
 }

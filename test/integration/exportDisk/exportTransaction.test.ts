@@ -1,9 +1,9 @@
 // The export transaction as the extension runs it (core decisions + the real compute adapters + the download
 // engine) against the ARM stand-in and Azurite: what the user gets on disk, and the disk's state afterwards.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AnonymousCredential, PageBlobClient } from '@azure/storage-blob';
 import { createExportPorts } from '../../../src/azure/compute/createExportPorts.ts';
@@ -16,21 +16,11 @@ import { runExportTransaction, type ExportPorts } from '../../../src/core/export
 import { formatMessage } from '../../../src/core/l10n/Translate.ts';
 import { getDiskOrSnapshot } from '../../../src/azure/compute/getExportSource.ts';
 import { GiB } from '../../azure-local/storage/fixedVhd.ts';
-import { assertVhdMatches, scratchFolder, startExportEnv, type ExportEnv } from './exportFixture.ts';
+import { assertVhdMatches, useExportEnv, type ExportEnv } from './exportFixture.ts';
 
 const PROD = 'Contoso Production';
 const WEB = 'rg-web-prod-japaneast';
-let env: ExportEnv;
-let folder: string;
-
-before(async () => {
-  env = await startExportEnv();
-  folder = await scratchFolder();
-});
-after(async () => {
-  await env?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+const scene = useExportEnv();
 
 /** The real ports, recording every SAS handed out so a test can try it after the revoke. */
 function recordingPorts(session: ReturnType<ExportEnv['session']>) {
@@ -52,14 +42,14 @@ async function assertLinkRevoked(sasUrl: string): Promise<void> {
 }
 
 test('an unattached disk exports to <disk>.vhd with the disk\'s exact bytes; the disk is Unattached again and its link dead', async () => {
-  const session = env.session(PROD);
-  const target = await env.target(session, 'disk', WEB, 'disk-orphan-logs-01');
+  const session = scene.env.session(PROD);
+  const target = await scene.env.target(session, 'disk', WEB, 'disk-orphan-logs-01');
   assert.equal(planConsistency(target, undefined, formatMessage).kind, 'ready');
-  const steps = planExportSteps({ target, choice: { kind: 'exportDirectly' }, folder, durationSeconds: 3600, now: new Date() });
+  const steps = planExportSteps({ target, choice: { kind: 'exportDirectly' }, folder: scene.folder, durationSeconds: 3600, now: new Date() });
   const { ports, links } = recordingPorts(session);
   const outcome = await runExportTransaction(steps, ports, { signal: new AbortController().signal });
 
-  const file = join(folder, 'disk-orphan-logs-01.vhd');
+  const file = join(scene.folder, 'disk-orphan-logs-01.vhd');
   assert.equal(outcome.exported[0].vhd.destinationPath, file);
   await assertVhdMatches(file, 'disk-orphan-logs-01', 2 * GiB, target.id, true);
   assert.ok((await stat(file)).blocks * 512 < 64 * 1024 * 1024, 'the file is sparse: holes are not allocated');
@@ -71,35 +61,35 @@ test('an unattached disk exports to <disk>.vhd with the disk\'s exact bytes; the
 });
 
 test('a running VM\'s disk, made consistent by deallocating the VM: exported, then Reserved (VM deallocated)', async () => {
-  const session = env.session(PROD);
-  const target = await env.target(session, 'disk', WEB, 'vm-web-02_OsDisk_1_0a7e6b5c4d3f');
+  const session = scene.env.session(PROD);
+  const target = await scene.env.target(session, 'disk', WEB, 'vm-web-02_OsDisk_1_0a7e6b5c4d3f');
   const vm = attachedVmFrom(await getVmWithInstanceView(session, { resourceGroup: WEB, name: 'vm-web-02' }));
   const plan = planConsistency(target, vm, formatMessage);
   assert.equal(plan.kind, 'choose');
   const deallocate = plan.kind === 'choose' ? plan.options.find((o) => o.choice.kind === 'deallocateVm')! : assert.fail();
   assert.match(deallocate.detail, /Stops compute billing.*downtime.*Stop without deallocate is not enough/);
-  const steps = planExportSteps({ target, vm, choice: deallocate.choice, folder, durationSeconds: 3600, now: new Date() });
+  const steps = planExportSteps({ target, vm, choice: deallocate.choice, folder: scene.folder, durationSeconds: 3600, now: new Date() });
   assert.deepEqual(steps.map((s) => s.kind), ['deallocateVm', 'export']);
   const { ports, links } = recordingPorts(session);
   const outcome = await runExportTransaction(steps, ports, { signal: new AbortController().signal });
 
   assert.equal(outcome.deallocatedVm?.name, 'vm-web-02');
-  await assertVhdMatches(join(folder, 'vm-web-02_OsDisk_1_0a7e6b5c4d3f.vhd'), 'vm-web-02_OsDisk_1_0a7e6b5c4d3f', 4 * GiB, target.id);
+  await assertVhdMatches(join(scene.folder, 'vm-web-02_OsDisk_1_0a7e6b5c4d3f.vhd'), 'vm-web-02_OsDisk_1_0a7e6b5c4d3f', 4 * GiB, target.id);
   assert.equal(attachedVmFrom(await getVmWithInstanceView(session, { resourceGroup: WEB, name: 'vm-web-02' })).power, 'deallocated');
   assert.equal((await getDiskOrSnapshot(session, 'disk', WEB, target.name)).diskState, 'Reserved');
   await assertLinkRevoked(links[0]);
 });
 
 test('a running VM with data disks, made consistent by snapshots of every disk: three snapshots exported, the VM still running', async () => {
-  const session = env.session(PROD);
-  const target = await env.target(session, 'disk', WEB, 'vm-web-01-data-00');
+  const session = scene.env.session(PROD);
+  const target = await scene.env.target(session, 'disk', WEB, 'vm-web-01-data-00');
   const vm = attachedVmFrom(await getVmWithInstanceView(session, { resourceGroup: WEB, name: 'vm-web-01' }));
   const plan = planConsistency(target, vm, formatMessage);
   assert.ok(plan.kind === 'choose');
   assert.ok(plan.notes.some((n) => /2 data disk\(s\): a consistent export of all its disks needs the VM stopped \(deallocated\), or a snapshot of the OS disk and every data disk/.test(n)));
   const all = plan.options.find((o) => o.choice.kind === 'snapshot' && o.choice.disks === 'all')!;
   const vmDisks = await Promise.all(vm.diskIds.map(async (id) => exportTargetFrom('disk', await getDiskOrSnapshot(session, 'disk', WEB, id.split('/').pop()!))));
-  const steps = planExportSteps({ target, vm, vmDisks, choice: all.choice, incrementalSnapshots: true, folder, durationSeconds: 3600, now: new Date() });
+  const steps = planExportSteps({ target, vm, vmDisks, choice: all.choice, incrementalSnapshots: true, folder: scene.folder, durationSeconds: 3600, now: new Date() });
   assert.deepEqual(steps.map((s) => s.kind), ['createSnapshot', 'createSnapshot', 'createSnapshot', 'export', 'export', 'export']);
   const { ports, links } = recordingPorts(session);
   const outcome = await runExportTransaction(steps, ports, { signal: new AbortController().signal });
@@ -113,7 +103,7 @@ test('a running VM with data disks, made consistent by snapshots of every disk: 
   const sizes: Record<string, number> = { 'vm-web-01_OsDisk_1_9f1c2d3e4a5b': 4, 'vm-web-01-data-00': 2, 'vm-web-01-data-01': 1 };
   for (const [disk, gib] of Object.entries(sizes)) {
     const source = vmDisks.find((d) => d.name === disk)!;
-    await assertVhdMatches(join(folder, `${disk}.vhd`), disk, gib * GiB, source.id);
+    await assertVhdMatches(join(scene.folder, `${disk}.vhd`), disk, gib * GiB, source.id);
   }
   assert.equal(vm.power, 'running');
   assert.equal(attachedVmFrom(await getVmWithInstanceView(session, { resourceGroup: WEB, name: 'vm-web-01' })).power, 'running');
