@@ -5,7 +5,10 @@ import type { InventoryStore } from '../azure/inventory/SubscriptionInventory.ts
 import { listEverything } from '../azure/inventory/listEverything.ts';
 import { ErrorNode } from './nodes/ErrorNode.ts';
 import { MessageNode } from './nodes/MessageNode.ts';
-import { SubscriptionNode } from './nodes/SubscriptionNode.ts';
+import { SubscriptionNode, subscriptionNodeId } from './nodes/SubscriptionNode.ts';
+import { kindNodeId } from './nodes/ResourceKindNode.ts';
+import type { SubscriptionSession } from '../azure/auth/AccountProvider.ts';
+import type { ResourceKind } from '../core/resources/models.ts';
 import type { TreeNode } from './TreeNode.ts';
 
 /** The one tree: subscriptions → Virtual machines / Disks / Snapshots / Key vaults / Image templates. */
@@ -16,6 +19,8 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
   private readonly inventories: InventoryStore;
   private readonly logger: Logger;
   private readonly subscription: vscode.Disposable;
+  /** The node objects VS Code last received, by id: a redraw of one group must hand back the object it knows. */
+  private readonly shown = new Map<string, TreeNode>();
 
   constructor(accounts: AccountManager, inventories: InventoryStore, logger: Logger) {
     this.accounts = accounts;
@@ -36,12 +41,12 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) {
-      const children = (await node.getChildren?.()) ?? [];
-      for (const child of children) if (child instanceof ErrorNode) this.logError(child);
-      return children;
+    const children = node ? (await node.getChildren?.()) ?? [] : await this.getRootChildren();
+    for (const child of children) {
+      this.shown.set(child.id, child);
+      if (node && child instanceof ErrorNode) this.logError(child);
     }
-    return this.getRootChildren();
+    return children;
   }
 
   /**
@@ -74,9 +79,18 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     }
   }
 
-  /** Asks the view for every node again without signing in anew (after the caller invalidated what changed). */
-  redraw(): void {
-    this.changed.fire(undefined);
+  /**
+   * Asks the view again, without signing in anew, after the caller invalidated what changed: only the given groups of
+   * one subscription when they are on screen (a whole-tree redraw every few seconds while a build runs would re-render
+   * rows under the user's hands and can undo an expansion in progress), else every node.
+   */
+  redraw(session?: SubscriptionSession, kinds: readonly ResourceKind[] = []): void {
+    const groups = session ? kinds.map((kind) => this.shown.get(kindNodeId(subscriptionNodeId(session), kind))) : [];
+    if (groups.length === 0 || groups.some((g) => g === undefined)) {
+      this.changed.fire(undefined);
+      return;
+    }
+    for (const group of groups) this.changed.fire(group);
   }
 
   dispose(): void {

@@ -146,6 +146,7 @@ describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipRe
   it('opens the build log from the tree and jumps from the error to the customizer', async () => {
     const { wb } = s;
     await wb.clearNotifications();
+    await wb.expandAndWaitForChildren([PROD, 'Image templates']);
     await wb.contextMenu(await wb.treeRow([PROD, 'Image templates', NAME]), 'Show Build Log');
     await wb.waitForEditor(/customization\.log/);
     const lens = wb.page.locator('.codelens-decoration a', { hasText: /Go to customizer "install-tools" \(customize\[1\]\)/ }).first();

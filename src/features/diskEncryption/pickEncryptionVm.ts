@@ -24,5 +24,5 @@ export function refreshEncryptionStates(deps: EncryptionDeps, vm: EncryptionVm):
   const inventory = deps.inventories.for(vm.session);
   inventory.invalidate('virtualMachine');
   inventory.invalidate('disk');
-  deps.tree.redraw();
+  deps.tree.redraw(vm.session, ['virtualMachine', 'disk']);
 }

@@ -113,5 +113,5 @@ async function snapshotEveryDisk(deps: EncryptionDeps, vm: EncryptionVm, disks: 
     },
   );
   deps.inventories.for(vm.session).invalidate('snapshot');
-  deps.tree.redraw();
+  deps.tree.redraw(vm.session, ['snapshot']);
 }

@@ -43,7 +43,7 @@ export function targetOf(session: SubscriptionSession, id: string): TemplateTarg
 /** After a change in Azure: list the subscription's templates again and redraw, so the tree shows the new state. */
 export function refreshTemplates(ctx: ImageBuilderContext, session: SubscriptionSession): void {
   ctx.services.inventories.for(session).invalidate('imageTemplate');
-  ctx.services.tree.redraw();
+  ctx.services.tree.redraw(session, ['imageTemplate']);
 }
 
 const FILES_KEY = 'azureLinuxVm.imageBuilder.templateFiles';

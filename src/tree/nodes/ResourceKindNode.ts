@@ -8,6 +8,11 @@ import { kindEmptyLabel, kindGroupLabel, kindIcon } from './presentResource.ts';
 import { ResourceLeafNode } from './ResourceLeafNode.ts';
 import { VirtualMachineNode } from './VirtualMachineNode.ts';
 
+/** The tree id of a subscription's group of one kind ("Image templates" of subscription X). */
+export function kindNodeId(parentId: string, kind: ResourceKind): string {
+  return `${parentId}/${kind}`;
+}
+
 /** "Virtual machines", "Disks", … under a subscription: lists its kind lazily, every page, sorted by name. */
 export class ResourceKindNode implements SubscriptionScopedNode {
   readonly id: string;
@@ -19,7 +24,7 @@ export class ResourceKindNode implements SubscriptionScopedNode {
     this.parent = parent;
     this.inventory = inventory;
     this.kind = kind;
-    this.id = `${parent.id}/${kind}`;
+    this.id = kindNodeId(parent.id, kind);
   }
 
   get session() {

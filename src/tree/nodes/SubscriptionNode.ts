@@ -4,6 +4,11 @@ import { resourceKinds } from '../../core/resources/models.ts';
 import type { SubscriptionScopedNode, TreeNode } from '../TreeNode.ts';
 import { ResourceKindNode } from './ResourceKindNode.ts';
 
+/** The tree id of a subscription's row (stable across refreshes, so VS Code keeps it expanded). */
+export function subscriptionNodeId(session: { readonly tenantId: string; readonly subscriptionId: string }): string {
+  return `sub/${session.tenantId}/${session.subscriptionId}`;
+}
+
 export class SubscriptionNode implements SubscriptionScopedNode {
   readonly id: string;
   readonly parent?: TreeNode;
@@ -11,7 +16,7 @@ export class SubscriptionNode implements SubscriptionScopedNode {
 
   constructor(inventory: SubscriptionInventory) {
     this.inventory = inventory;
-    this.id = `sub/${inventory.session.tenantId}/${inventory.session.subscriptionId}`;
+    this.id = subscriptionNodeId(inventory.session);
   }
 
   get session() {

@@ -91,15 +91,7 @@ export class Workbench {
 
   /** Rows currently rendered in the side bar's trees (the list is virtual: only visible rows exist). */
   async treeRows(scope: Locator = this.page.locator('.sidebar')): Promise<TreeRow[]> {
-    const rows = await scope.locator('.monaco-list-row').evaluateAll(els => els.map(e => ({
-      index: Number(e.getAttribute('data-index') ?? 0),
-      label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
-      description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
-      level: Number(e.getAttribute('aria-level') ?? 1),
-      expanded: e.hasAttribute('aria-expanded') ? e.getAttribute('aria-expanded') === 'true' : undefined,
-      ariaLabel: e.getAttribute('aria-label') ?? '',
-    })));
-    return rows.sort((a, b) => a.index - b.index).map(({ index: _index, ...row }) => row);
+    return (await renderedRows(scope)).map(({ index: _index, ...row }) => row);
   }
 
   /**
@@ -112,7 +104,8 @@ export class Workbench {
       const found = await this.findRowIndex(path);
       if (found !== undefined) return this.page.locator(`.sidebar .monaco-list-row[data-index="${found}"]`).first();
       if (Date.now() > deadline) {
-        const seen = (await this.treeRows()).map(r => `${'  '.repeat(r.level - 1)}${r.label} ${r.description}`).join('\n');
+        const twistie = (r: TreeRow) => (r.expanded === undefined ? '' : r.expanded ? '▾ ' : '▸ ');
+        const seen = (await this.treeRows()).map(r => `${'  '.repeat(r.level - 1)}${twistie(r)}${r.label} ${r.description}`).join('\n');
         throw new Error(`tree row ${pathText(path)} not found; rows:\n${seen}`);
       }
       await this.page.waitForTimeout(250);
@@ -120,26 +113,9 @@ export class Workbench {
   }
 
   private async findRowIndex(path: Array<string | RegExp>): Promise<number | undefined> {
-    const rows = await this.page.locator('.sidebar .monaco-list-row').evaluateAll(els => els.map(e => ({
-      index: Number(e.getAttribute('data-index') ?? 0),
-      label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
-      level: Number(e.getAttribute('aria-level') ?? 1),
-    })));
-    rows.sort((a, b) => a.index - b.index);
-    let from = 0;
-    let parentLevel = 0;
-    let hit: number | undefined;
-    for (const want of path) {
-      hit = undefined;
-      for (let i = from; i < rows.length; i++) {
-        if (parentLevel > 0 && rows[i].level <= parentLevel) break;
-        if (matches(rows[i].label, want)) { hit = i; break; }
-      }
-      if (hit === undefined) return undefined;
-      from = hit + 1;
-      parentLevel = rows[hit].level;
-    }
-    return hit === undefined ? undefined : rows[hit].index;
+    const rows = await renderedRows(this.page.locator('.sidebar'));
+    const at = positionOf(rows, path);
+    return at === undefined ? undefined : rows[at].index;
   }
 
   /** The codicon a tree row shows (`plug` for `codicon-plug`), or '' when it shows none. */
@@ -208,18 +184,18 @@ export class Workbench {
     }
   }
 
-  /** The rendered direct children of the row at `path`. */
+  /**
+   * The rendered direct children of the row at `path`. One snapshot of the DOM is read: the tree re-renders while a
+   * command refreshes it, and two reads could disagree on which row is where.
+   */
   async childrenOf(path: Array<string | RegExp>): Promise<TreeRow[]> {
-    const rows = await this.treeRows();
-    const parentIndex = await this.findRowIndex(path);
-    if (parentIndex === undefined) return [];
-    const all = await this.page.locator('.sidebar .monaco-list-row').evaluateAll(els =>
-      els.map(e => Number(e.getAttribute('data-index') ?? 0)).sort((a, b) => a - b));
-    const start = all.indexOf(parentIndex);
+    const rows = await renderedRows(this.page.locator('.sidebar'));
+    const start = positionOf(rows, path);
+    if (start === undefined) return [];
     const parent = rows[start];
     const out: TreeRow[] = [];
     for (let i = start + 1; i < rows.length && rows[i].level > parent.level; i++) {
-      if (rows[i].level === parent.level + 1) out.push(rows[i]);
+      if (rows[i].level === parent.level + 1) out.push(withoutIndex(rows[i]));
     }
     return out;
   }
@@ -536,4 +512,41 @@ function escapeRegExp(s: string): string {
 
 function cssString(s: string): string {
   return s.replace(/["\\]/g, '\\$&');
+}
+
+type RenderedRow = TreeRow & { index: number };
+
+/** The rendered tree rows under `scope`, in their order in the tree, read in one pass over the DOM. */
+async function renderedRows(scope: Locator): Promise<RenderedRow[]> {
+  const rows = await scope.locator('.monaco-list-row').evaluateAll(els => els.map(e => ({
+    index: Number(e.getAttribute('data-index') ?? 0),
+    label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+    description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
+    level: Number(e.getAttribute('aria-level') ?? 1),
+    expanded: e.hasAttribute('aria-expanded') ? e.getAttribute('aria-expanded') === 'true' : undefined,
+    ariaLabel: e.getAttribute('aria-label') ?? '',
+  })));
+  return rows.sort((a, b) => a.index - b.index);
+}
+
+/** Position in `rows` of the row reached by a path of labels, each looked for among the previous one's descendants. */
+function positionOf(rows: RenderedRow[], path: Array<string | RegExp>): number | undefined {
+  let from = 0;
+  let parentLevel = 0;
+  let hit: number | undefined;
+  for (const want of path) {
+    hit = undefined;
+    for (let i = from; i < rows.length; i++) {
+      if (parentLevel > 0 && rows[i].level <= parentLevel) break;
+      if (matches(rows[i].label, want)) { hit = i; break; }
+    }
+    if (hit === undefined) return undefined;
+    from = hit + 1;
+    parentLevel = rows[hit].level;
+  }
+  return hit;
+}
+
+function withoutIndex({ index: _index, ...row }: RenderedRow): TreeRow {
+  return row;
 }
