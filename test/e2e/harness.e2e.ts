@@ -30,6 +30,9 @@ describe('E2E harness (probe extension)', () => {
     assert.match(await wb.tooltipOf(await wb.treeRow(['Fleet A', 'vm-beta'])), /vm-beta: VM deallocated/);
     // a row of the same name under another parent is not found under the wrong one
     await assert.rejects(wb.treeRow(['Fleet B', 'vm-alpha'], 1000));
+    // a row under a group that closed (VS Code closes one refreshed mid-expansion) is found after reopening it
+    await wb.collapse(['Fleet A']);
+    assert.equal((await wb.rowInfo(await wb.treeRow(['Fleet A', 'vm-beta']))).label, 'vm-beta');
     await wb.screenshot('harness-probe-tree');
   });
 

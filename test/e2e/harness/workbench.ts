@@ -101,8 +101,10 @@ export class Workbench {
   async treeRow(path: Array<string | RegExp>, timeoutMs = 30_000): Promise<Locator> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = await this.findRowIndex(path);
-      if (found !== undefined) return this.page.locator(`.sidebar .monaco-list-row[data-index="${found}"]`).first();
+      const rows = await renderedRows(this.page.locator('.sidebar'));
+      const found = positionOf(rows, path);
+      if (found !== undefined) return this.page.locator(`.sidebar .monaco-list-row[data-index="${rows[found].index}"]`).first();
+      await this.reopenCollapsedAncestor(rows, path);
       if (Date.now() > deadline) {
         const twistie = (r: TreeRow) => (r.expanded === undefined ? '' : r.expanded ? '▾ ' : '▸ ');
         const seen = (await this.treeRows()).map(r => `${'  '.repeat(r.level - 1)}${twistie(r)}${r.label} ${r.description}`).join('\n');
@@ -112,10 +114,22 @@ export class Workbench {
     }
   }
 
-  private async findRowIndex(path: Array<string | RegExp>): Promise<number | undefined> {
-    const rows = await renderedRows(this.page.locator('.sidebar'));
-    const at = positionOf(rows, path);
-    return at === undefined ? undefined : rows[at].index;
+  /**
+   * A person looking for a row opens its group again if it is closed. VS Code can close a group that is refreshed
+   * while it is being expanded, so a row that is not shown under a collapsed ancestor is looked for after one click.
+   */
+  private async reopenCollapsedAncestor(rows: RenderedRow[], path: Array<string | RegExp>): Promise<void> {
+    for (let depth = path.length - 1; depth >= 1; depth--) {
+      const at = positionOf(rows, path.slice(0, depth));
+      if (at === undefined) continue;
+      if (rows[at].expanded === false) {
+        const row = this.page.locator(`.sidebar .monaco-list-row[data-index="${rows[at].index}"]`).first();
+        await row.locator('.monaco-tl-twistie').click().catch(() => undefined);
+        // Wait for the click to show, so that the next poll does not click again and close it.
+        await row.and(this.page.locator('[aria-expanded="true"]')).waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      return;
+    }
   }
 
   /** The codicon a tree row shows (`plug` for `codicon-plug`), or '' when it shows none. */
