@@ -126,6 +126,49 @@ describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
     assert.deepEqual(await wb.errorNotifications(), []);
     await wb.screenshot('revoke-disk-access-done');
   });
+  it('a disk this window is exporting: a second export is refused at once, and revoking it warns that it ends our export', async () => {
+    const { wb } = s;
+    await wb.clearNotifications();
+    // Someone else holds a link to disk-archive-2024q4 again; the user exports it anyway (a slow grant keeps ours running).
+    const archive = '/subscriptions/3f2c8a91-6b0d-4e57-9a1c-5d8e7f604b12/resourceGroups/rg-data-prod-eastus/providers/Microsoft.Compute/disks/disk-archive-2024q4';
+    await s.azure!.setState({ diskStates: { [archive]: 'ActiveSAS' } });
+    const row = [PROD, 'Disks', 'disk-archive-2024q4'];
+    await wb.contextMenu(await wb.treeRow(row), /^Refresh$/);
+    const deadline = Date.now() + 30_000;
+    while (!/ActiveSAS$/.test((await diskRow('disk-archive-2024q4'))?.description ?? '')) {
+      if (Date.now() > deadline) throw new Error(`disk-archive-2024q4 shows ${(await diskRow('disk-archive-2024q4'))?.description}`);
+      await wb.page.waitForTimeout(500);
+    }
+    await s.azure!.setFaults({ route: 'disks.grantAccess', latencyMs: 8000 });
+    await wb.contextMenu(await wb.treeRow(row), 'Export as VHD…');
+    await dialog().waitFor({ timeout: 30_000 });
+    assert.match(await dialog().innerText(), /already has an active download link/);
+    await dialog().getByRole('button', { name: 'Export Anyway' }).click();
+    await wb.quickPickItems('Where should disk-archive-2024q4.vhd be saved?');
+    await wb.page.keyboard.press('Enter');
+    await wb.inputBox('How long may the download link be used?');
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForNotification(/Exporting disk-archive-2024q4/, 30_000);
+
+    // Again on the same disk: said at once which export holds it, without offering to revoke or re-grant its link.
+    await wb.contextMenu(await wb.treeRow(row), 'Export as VHD…');
+    const refused = await wb.waitForNotification(/disk-archive-2024q4 is already being exported in this window/, 30_000);
+    assert.match(refused, /Wait for that export to finish or cancel it first/);
+    assert.equal(await dialog().isVisible(), false, 'no active-link question for our own link');
+    await wb.screenshot('export-disk-already-exporting');
+
+    // Revoking it says that our export is the one downloading; the user keeps it.
+    await wb.contextMenu(await wb.treeRow(row), 'Revoke Disk Access…');
+    await dialog().waitFor({ timeout: 30_000 });
+    assert.match(await dialog().innerText(), /This window is exporting disk-archive-2024q4 now \(disk-archive-2024q4\): revoking cuts that export off/);
+    await wb.screenshot('revoke-disk-access-own-export');
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+    await s.azure!.clearFaults();
+    const done = await wb.waitForNotification(/Exported disk-archive-2024q4\.vhd/, 120_000);
+    assert.match(done, /Access was revoked/);
+    assert.equal(statSync(join(s.codeServer.workspace, 'disk-archive-2024q4.vhd')).size, 2 * GiB + 512);
+  });
+
   it('an Entra-ID-secured disk: the download role is checked and the disk token is sent with the SAS', async () => {
     const { wb } = s;
     // disk-secure-export-01 requires Microsoft Entra ID for data access; the fixture's user holds Data Operator for

@@ -37,10 +37,15 @@ export function claimsForSteps(steps: readonly ExportStep[], platform: NodeJS.Pl
   const claims: ExportClaim[] = [];
   for (const step of steps) {
     if (step.kind !== 'export') continue;
-    claims.push({ kind: 'resource', key: step.target.id.toLowerCase(), label: step.target.name });
+    claims.push(resourceClaim(step.target));
     for (const file of [step.files.vhd, step.files.guestState, step.files.vmMetadata]) if (file) claims.push({ kind: 'file', key: fileKey(file), label: file });
   }
   return claims;
+}
+
+/** The claim an export holds on a disk or snapshot while it runs. */
+export function resourceClaim(target: { readonly id: string; readonly name: string }): ExportClaim {
+  return { kind: 'resource', key: target.id.toLowerCase(), label: target.name };
 }
 
 /** The claims of the exports running in this process (one instance per extension host). */
@@ -49,11 +54,7 @@ export class ExportLocks {
 
   /** Takes every claim or none; throws ExportInProgressError naming the first one held. Returns the release. */
   acquire(claims: readonly ExportClaim[], holder: string): () => void {
-    const keyOf = (claim: ExportClaim) => `${claim.kind}:${claim.key}`;
-    for (const claim of claims) {
-      const heldBy = this.held.get(keyOf(claim));
-      if (heldBy !== undefined) throw new ExportInProgressError(claim, heldBy);
-    }
+    this.refuseIfHeld(claims);
     const mine = [...new Set(claims.map(keyOf))];
     for (const key of mine) this.held.set(key, holder);
     let released = false;
@@ -63,4 +64,24 @@ export class ExportLocks {
       for (const key of mine) this.held.delete(key);
     };
   }
+
+  /**
+   * Throws ExportInProgressError naming the first claim held. Asked before any question: a disk this window is
+   * exporting shows as ActiveSAS, and asking whether to revoke that link would offer to cut our own download.
+   */
+  refuseIfHeld(claims: readonly ExportClaim[]): void {
+    for (const claim of claims) {
+      const heldBy = this.holderOf(claim);
+      if (heldBy !== undefined) throw new ExportInProgressError(claim, heldBy);
+    }
+  }
+
+  /** The title of the export holding the claim, if one does. */
+  holderOf(claim: ExportClaim): string | undefined {
+    return this.held.get(keyOf(claim));
+  }
+}
+
+function keyOf(claim: ExportClaim): string {
+  return `${claim.kind}:${claim.key}`;
 }

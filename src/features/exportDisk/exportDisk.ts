@@ -7,6 +7,8 @@ import { getVmWithInstanceView } from '../../azure/compute/vmPower.ts';
 import { attachedVmFrom } from '../../core/exportDisk/attachedVmFrom.ts';
 import { activeSasQuestion } from '../../core/exportDisk/decideActiveSas.ts';
 import { exportFileNames } from '../../core/exportDisk/exportFileNames.ts';
+import { describeExportFailure } from '../../core/exportDisk/describeExportFailure.ts';
+import { isExportInProgressError, resourceClaim } from '../../core/exportDisk/exportLocks.ts';
 import { exportTargetFrom, resourceRef, type ExportKind, type ExportTarget } from '../../core/exportDisk/exportTarget.ts';
 import { planConsistency, type AttachedVm } from '../../core/exportDisk/planConsistency.ts';
 import { planExportSteps } from '../../core/exportDisk/planExportSteps.ts';
@@ -30,6 +32,7 @@ export async function exportDisk(ctx: ExportContext, node?: ResourceNode): Promi
   const session = picked.session;
   const target = await reading(picked.resource.name ?? '', () => freshTarget(session, picked.kind as ExportKind, picked.resource.id));
 
+  refuseIfBeingExported(ctx, target);
   const question = activeSasQuestion(target, ctx.store.has(target.id), t);
   if (question) {
     const buttons = question.options.map((o) => o.label);
@@ -50,6 +53,19 @@ export async function exportDisk(ctx: ExportContext, node?: ResourceNode): Promi
   const steps = planExportSteps({ target, vm, vmDisks, choice, incrementalSnapshots, folder, durationSeconds, now: new Date() });
   await confirmReplacingFiles(steps);
   await runExportWithProgress(ctx, session, steps, exporting.length > 1 ? vscode.l10n.t('{0} disks of {1}', exporting.length, vm?.name ?? '') : target.name);
+}
+
+/**
+ * A disk this window is exporting shows as ActiveSAS: say which export has it before the active-link question,
+ * which would otherwise offer to revoke (or re-grant) the link our own download is using.
+ */
+function refuseIfBeingExported(ctx: ExportContext, target: ExportTarget): void {
+  try {
+    ctx.locks.refuseIfHeld([resourceClaim(target)]);
+  } catch (error) {
+    if (isExportInProgressError(error)) throw new Error(describeExportFailure(error, target.name, t), { cause: error });
+    throw error;
+  }
 }
 
 export async function freshTarget(session: SubscriptionSession, kind: ExportKind, id: string): Promise<ExportTarget> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
 import { revokeReadAccess } from '../../azure/compute/diskAccess.ts';
+import { resourceClaim } from '../../core/exportDisk/exportLocks.ts';
 import { findActiveSasResources } from '../../core/exportDisk/findActiveSasResources.ts';
 import { resourceRef, type DiskLikeModel, type ExportKind } from '../../core/exportDisk/exportTarget.ts';
 import { describeAzureError } from '../../core/errors/describeAzureError.ts';
@@ -27,9 +28,14 @@ export async function revokeDiskAccess(ctx: ExportContext, node?: ResourceNode):
     : await pickActive(ctx);
   const names = chosen.map((c) => c.name).join(', ');
   const revoke = vscode.l10n.t('Revoke Access');
+  // The link may be our own export's: say so, since revoking ends that export too.
+  const ours = chosen.flatMap((c) => {
+    const heldBy = ctx.locks.holderOf(resourceClaim(c));
+    return heldBy === undefined ? [] : [vscode.l10n.t('This window is exporting {0} now ({1}): revoking cuts that export off. To stop it, cancel it from its notification instead: it revokes the link itself, and a later export continues from its partial file.', c.name, heldBy)];
+  });
   const sure = await vscode.window.showWarningMessage(
     vscode.l10n.t('Revoke access to {0}?', names),
-    { modal: true, detail: vscode.l10n.t('Anyone downloading with the current link is cut off. The disk can be attached and used again afterwards.') },
+    { modal: true, detail: [vscode.l10n.t('Anyone downloading with the current link is cut off. The disk can be attached and used again afterwards.'), ...ours].join('\n\n') },
     revoke,
   );
   if (sure !== revoke) throw new UserCancelledError();

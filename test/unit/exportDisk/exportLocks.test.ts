@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PageBlobDownloadResult } from '../../../src/core/download/runPageBlobDownload.ts';
 import { describeExportFailure } from '../../../src/core/exportDisk/describeExportFailure.ts';
-import { claimsForSteps, ExportInProgressError, ExportLocks } from '../../../src/core/exportDisk/exportLocks.ts';
+import { claimsForSteps, ExportInProgressError, ExportLocks, resourceClaim } from '../../../src/core/exportDisk/exportLocks.ts';
 import { planExportSteps } from '../../../src/core/exportDisk/planExportSteps.ts';
 import { runExportTransaction, type ExportPorts } from '../../../src/core/exportDisk/runExportTransaction.ts';
 import { formatMessage } from '../../../src/core/l10n/Translate.ts';
@@ -97,4 +97,17 @@ test('claims: the disk id ignores case; file paths ignore case only where the fi
   assert.equal(claimsForSteps(upper, 'linux')[0].key, claimsForSteps(steps('d1', '/out'), 'linux')[0].key);
   assert.notEqual(claimsForSteps(upper, 'linux')[1].key, claimsForSteps(steps('d1', '/out'), 'linux')[1].key);
   assert.equal(claimsForSteps(upper, 'win32')[1].key, claimsForSteps(steps('d1', '/out'), 'win32')[1].key);
+});
+
+test('before asking anything, a disk this window is exporting is named with the export that holds it', () => {
+  const locks = new ExportLocks();
+  const d1 = disk('d1');
+  assert.equal(locks.holderOf(resourceClaim(d1)), undefined);
+  locks.refuseIfHeld([resourceClaim(d1)]);
+  const release = locks.acquire(claimsForSteps(steps('d1', '/out')), 'd1 (first)');
+  // ARM ids are case-insensitive: the same disk spelt otherwise is the same claim.
+  assert.equal(locks.holderOf(resourceClaim({ ...d1, id: d1.id.toUpperCase() })), 'd1 (first)');
+  assert.throws(() => locks.refuseIfHeld([resourceClaim(d1)]), (e: unknown) => e instanceof ExportInProgressError && e.heldBy === 'd1 (first)');
+  release();
+  assert.equal(locks.holderOf(resourceClaim(d1)), undefined);
 });
