@@ -162,6 +162,8 @@ describe('Enable backup and back up now', { skip: realExtensionSkipReason() }, (
     const { wb } = s;
     await wb.clearNotifications();
     await wb.contextMenu(await wb.treeRow([...VMS, 'vm-db-01']), 'Allow Azure Backup to Read Encryption Keys…');
+    // Watched from now on: the toast may hide itself while the document below is read.
+    const inPlace = wb.waitForNotification(/Already in place: Azure Backup can read the encryption keys and secrets in kv-contoso-ade-eus\./, 60_000);
     // A new document of the same title replaces the one of the enable flow: wait until the active one says it.
     const lines = s.wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
     const text = async () => (await lines.innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
@@ -170,6 +172,7 @@ describe('Enable backup and back up now', { skip: realExtensionSkipReason() }, (
     const report = await text();
     assert.match(report, /This VM is already protected by Azure Backup: grant the key vault access so backups continue without interruption\./);
     assert.match(report, /Already in place: nothing to change\./);
+    assert.match(await inPlace, /Nothing was changed/);
     // The grant of the enable flow is read back as unchanged (wrapped lines keep their indent, hence [\s\S]).
     assert.match(report, /Role assignments of the Backup Management Service\s+Azure Backup Key Vault Reader \(ADE\) at \/subscriptions\/[\s\S]*?\/vaults\/kv-contoso-ade-eus```/);
     await wb.screenshot('enable-backup-ade-already-protected');

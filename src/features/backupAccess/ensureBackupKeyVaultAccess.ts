@@ -46,20 +46,28 @@ export async function ensureBackupKeyVaultAccess(
   options: EnsureBackupAccessOptions = {},
 ): Promise<BackupAccessOutcome> {
   const vmName = vm.resource.name ?? lastSegment(vm.resource.id);
-  const uses = await withReadProgress(t('Finding the key vaults of {0}…', vmName), () => gatherVaultUses(s, vm.session, vm.resource.id));
-  if (uses.encryption.keyKind === 'notEncrypted') {
-    void vscode.window.showInformationMessage(localizeFinding(uses.encryption.findings[0], named).message);
+  const principals = principalsByTenant(s, vm.session);
+  // One progress notification for every read: VS Code shows at most three toasts in a short while, and separate
+  // ones for each read would use them up and hide the result ("Already in place") that follows.
+  const read = await withReadProgress(t('Finding the key vaults of {0}…', vmName), async (say) => {
+    const uses = await gatherVaultUses(s, vm.session, vm.resource.id);
+    if (uses.encryption.keyKind === 'notEncrypted') return { encrypted: false, uses } as const;
+    say(t('Reading the permissions of Azure Backup…'));
+    const principal = await principals(vm.session.tenantId);
+    const states = await readStates(s, vm.session, uses.vaults, principals);
+    const vmLocation = uses.sources.vm.location ?? '';
+    const facts = await gatherBackupCheckFacts(uses.encryption, {
+      keyBacksCertificate: (keyUrl) => readKeyBacksCertificate(vm.session, keyUrl),
+      vmIsProtected: async () => (await readVmBackupProtection(vm.session, { id: vm.resource.id, name: vmName, location: vmLocation })) !== undefined,
+      warn: (message) => s.logger.warn(message),
+    }, { vmAlreadyProtected: options.vmAlreadyProtected });
+    return { encrypted: true, uses, principal, states, facts } as const;
+  });
+  if (!read.encrypted) {
+    void vscode.window.showInformationMessage(localizeFinding(read.uses.encryption.findings[0], named).message);
     return { status: 'notEncrypted', vaultIds: [] };
   }
-  const principals = principalsByTenant(s, vm.session);
-  const principal = await principals(vm.session.tenantId);
-  const states = await withReadProgress(t('Reading the permissions of Azure Backup…'), () => readStates(s, vm.session, uses.vaults, principals));
-  const vmLocation = uses.sources.vm.location ?? '';
-  const facts = await withReadProgress(t('Reading the permissions of Azure Backup…'), () => gatherBackupCheckFacts(uses.encryption, {
-    keyBacksCertificate: (keyUrl) => readKeyBacksCertificate(vm.session, keyUrl),
-    vmIsProtected: async () => (await readVmBackupProtection(vm.session, { id: vm.resource.id, name: vmName, location: vmLocation })) !== undefined,
-    warn: (message) => s.logger.warn(message),
-  }, { vmAlreadyProtected: options.vmAlreadyProtected }));
+  const { uses, principal, states, facts } = read;
   const articleFindings = findEncryptedVmBackupFindings({
     vm: uses.sources.vm,
     encryption: uses.encryption,
@@ -218,9 +226,11 @@ async function grantPlannedAccess(
   return { status: 'granted', vaultIds };
 }
 
-async function withReadProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
-    const result = await Promise.race([task(), new Promise<never>((_, reject) => token.onCancellationRequested(() => reject(new UserCancelledError())))]);
+/** Reads under one cancellable progress notification; `say` replaces its title with what is being read now. */
+async function withReadProgress<T>(title: string, task: (say: (message: string) => void) => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const say = (message: string) => progress.report({ message });
+    const result = await Promise.race([task(say), new Promise<never>((_, reject) => token.onCancellationRequested(() => reject(new UserCancelledError())))]);
     return result;
   });
 }
