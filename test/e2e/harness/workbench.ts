@@ -21,6 +21,8 @@ export interface TreeRow {
 }
 
 export class Workbench {
+  /** The path each row locator from treeRow was found by, so that actions on it can find it again. */
+  private readonly rowPaths = new WeakMap<Locator, Array<string | RegExp>>();
   readonly browser: Browser;
   readonly page: Page;
   /** Page errors seen so far (uncaught exceptions in the workbench). */
@@ -103,7 +105,16 @@ export class Workbench {
     for (;;) {
       const rows = await renderedRows(this.page.locator('.sidebar'));
       const found = positionOf(rows, path);
-      if (found !== undefined) return this.page.locator(`.sidebar .monaco-list-row[data-index="${rows[found].index}"]`).first();
+      if (found !== undefined) {
+        // The row at that place *with that label*: when the tree re-renders and rows move, the locator finds nothing
+        // (and a context menu looks the row up again) rather than acting on whatever row took its place.
+        const label = path[path.length - 1];
+        const row = this.page.locator(`.sidebar .monaco-list-row[data-index="${rows[found].index}"]`)
+          .filter({ has: this.page.locator('.label-name', { hasText: typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label }) })
+          .first();
+        this.rowPaths.set(row, path);
+        return row;
+      }
       await this.reopenCollapsedAncestor(rows, path);
       if (Date.now() > deadline) {
         const twistie = (r: TreeRow) => (r.expanded === undefined ? '' : r.expanded ? '▾ ' : '▸ ');
@@ -241,9 +252,12 @@ export class Workbench {
 
   /** Opens the row's context menu and chooses an entry. */
   async contextMenu(row: Locator, entry: string | RegExp): Promise<void> {
-    // The tree may re-render the row under the pointer (children arriving) and close a fresh menu: retry.
+    // The tree may re-render the row under the pointer (children arriving) and close a fresh menu: retry, finding
+    // the row again by its path (a row from treeRow) since it may have moved.
+    const path = this.rowPaths.get(row);
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await row.click({ button: 'right' });
+      const target = path && attempt > 1 ? await this.treeRow(path) : row;
+      if (!(await target.click({ button: 'right', timeout: 5000 }).then(() => true, () => false))) continue;
       const item = this.page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: entry }).first();
       if (!(await item.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
         await this.page.keyboard.press('Escape');
