@@ -4,32 +4,22 @@
 // RSA 3072 key encryption key whose versioned URL is shown; then on a vault whose access policy lacks key create,
 // the denied creation is explained (which permission, how to get it). The extension host reaches
 // *.vault.local-azure.test through the E2E-only hosts extension (test/azure-local/keyvault/hostsExtension).
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import { buildHostsExtension } from '../azure-local/keyvault/buildHostsExtension.ts';
 import { ADE_KEY_VAULT_FIXTURE, LOCAL_VAULTS } from '../azure-local/keyvault/adeKeyVaultFixture.ts';
-import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { extensionVsix, realExtensionSkipReason } from './harness/session.ts';
+import { useResourceViewSession } from './harness/useResourceViewSession.ts';
 
 const PROD = 'Contoso Production';
 const VAULTS = [PROD, 'Key vaults'];
 
 describe('Key vault ready for Azure Disk Encryption', { skip: realExtensionSkipReason() }, () => {
-  let s: E2ESession;
-  before(async () => {
-    s = await startSession({ name: 'ade-key-vault', vsixFiles: [extensionVsix, buildHostsExtension()], localAzure: true, fixture: ADE_KEY_VAULT_FIXTURE });
-    await s.wb.openViewContainer('Azure Linux VMs');
-    await s.wb.setSideBarWidth(640);
-  });
-  afterEach(async (t) => {
-    await s?.screenshotIfFailed(t);
-  });
-  after(async () => {
-    await s?.stop();
-  });
+  const s = useResourceViewSession({ name: 'ade-key-vault', vsixFiles: [extensionVsix, buildHostsExtension()], localAzure: true, fixture: ADE_KEY_VAULT_FIXTURE });
 
-  const dialog = () => s.wb.page.locator('.monaco-dialog-box');
-  const dialogButton = (text: string) => dialog().locator('.monaco-button', { hasText: new RegExp(`^${text}$`) }).first();
+  const dialog = () => s.wb.dialog();
+  const dialogButton = (text: string) => s.wb.dialogButton(text);
   /** The keys the local Key Vault holds for a vault (its admin endpoint, no auth). */
   function keysInStandIn(vault: string): Promise<Array<{ name: string; kty: string; keySize: number; version: string }>> {
     const info = s.azure!.info;

@@ -3,39 +3,21 @@
 // are answered, the report is read, the run is confirmed and watched: EncryptionInProgress -> VMRestartPending ->
 // Restart VM -> Encrypted, in the notification and in the tree. Then the status view, and Disable refused with
 // the article's reason (the OS volume is encrypted). The stand-in plays the extension (test/azure-local/arm/adeSimulator.ts).
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { extensionVsix, realExtensionSkipReason } from './harness/session.ts';
+import { useResourceViewSession } from './harness/useResourceViewSession.ts';
 
 const PROD = 'Contoso Production';
 const VM = [PROD, 'Virtual machines', 'vm-web-02'];
 
 describe('Azure Disk Encryption', { skip: realExtensionSkipReason() }, () => {
-  let s: E2ESession;
-  before(async () => {
-    s = await startSession({ name: 'disk-encryption', vsixFiles: [extensionVsix], localAzure: true });
-    await s.wb.openViewContainer('Azure Linux VMs');
-    await s.wb.setSideBarWidth(640);
-  });
-  afterEach(async (t) => {
-    await s?.screenshotIfFailed(t);
-  });
-  after(async () => {
-    await s?.stop();
-  });
+  const s = useResourceViewSession({ name: 'disk-encryption', vsixFiles: [extensionVsix], localAzure: true });
 
-  const dialog = () => s.wb.page.locator('.monaco-dialog-box');
-  const dialogButton = (text: string) => dialog().locator('.monaco-button', { hasText: new RegExp(`^${text}$`) }).first();
+  const dialog = () => s.wb.dialog();
+  const dialogButton = (text: string) => s.wb.dialogButton(text);
   const vmDescription = async () => (await s.wb.rowInfo(await s.wb.treeRow(VM))).description;
-  async function waitForVmDescription(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const description = await vmDescription().catch(() => '');
-      if (pattern.test(description)) return description;
-      if (Date.now() > deadline) throw new Error(`vm-web-02 never showed ${String(pattern)} (last: "${description}")`);
-      await s.wb.page.waitForTimeout(250);
-    }
-  }
+  const waitForVmDescription = (pattern: RegExp, timeoutMs = 60_000) => s.wb.waitForRowDescription(VM, pattern, timeoutMs);
 
   it('encrypts vm-web-02 from the tree and watches it to Encrypted (with the restart)', async () => {
     const { wb } = s;

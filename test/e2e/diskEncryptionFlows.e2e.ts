@@ -6,12 +6,13 @@
 //  2. Enable again on it: the key vault, KEK and algorithm in use are kept (article 004), not asked.
 //  3. On that data-only encrypted VM: Remove before Disable warns that the disks stay encrypted; Disable decrypts the
 //     data volumes, then "Remove Extension" is offered and removes it (in the stand-in and in the tree).
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import { buildHostsExtension } from '../azure-local/keyvault/buildHostsExtension.ts';
 import { ADE_KEY_VAULT_FIXTURE, LOCAL_VAULTS } from '../azure-local/keyvault/adeKeyVaultFixture.ts';
-import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { extensionVsix, realExtensionSkipReason } from './harness/session.ts';
+import { useResourceViewSession } from './harness/useResourceViewSession.ts';
 
 const PROD = 'Contoso Production';
 const VM = [PROD, 'Virtual machines', 'vm-web-01'];
@@ -19,31 +20,12 @@ const VM = [PROD, 'Virtual machines', 'vm-web-01'];
 type StandInVm = { resource: { id: string; resources?: Array<{ name: string; properties: { settings?: Record<string, string> } }> } };
 
 describe('Azure Disk Encryption on a VM with data disks', { skip: realExtensionSkipReason() }, () => {
-  let s: E2ESession;
-  before(async () => {
-    s = await startSession({ name: 'disk-encryption-flows', vsixFiles: [extensionVsix, buildHostsExtension()], localAzure: true, fixture: ADE_KEY_VAULT_FIXTURE });
-    await s.wb.openViewContainer('Azure Linux VMs');
-    await s.wb.setSideBarWidth(640);
-  });
-  afterEach(async (t) => {
-    await s?.screenshotIfFailed(t);
-  });
-  after(async () => {
-    await s?.stop();
-  });
+  const s = useResourceViewSession({ name: 'disk-encryption-flows', vsixFiles: [extensionVsix, buildHostsExtension()], localAzure: true, fixture: ADE_KEY_VAULT_FIXTURE });
 
-  const dialog = () => s.wb.page.locator('.monaco-dialog-box');
-  const dialogButton = (text: string) => dialog().locator('.monaco-button', { hasText: new RegExp(`^${text}$`) }).first();
+  const dialog = () => s.wb.dialog();
+  const dialogButton = (text: string) => s.wb.dialogButton(text);
   const vmDescription = async () => (await s.wb.rowInfo(await s.wb.treeRow(VM))).description;
-  async function waitForVmDescription(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const description = await vmDescription().catch(() => '');
-      if (pattern.test(description)) return description;
-      if (Date.now() > deadline) throw new Error(`vm-web-01 never showed ${String(pattern)} (last: "${description}")`);
-      await s.wb.page.waitForTimeout(250);
-    }
-  }
+  const waitForVmDescription = (pattern: RegExp, timeoutMs = 60_000) => s.wb.waitForRowDescription(VM, pattern, timeoutMs);
   /** GET on the stand-in's admin endpoint (no auth, its own CA). */
   function admin<T>(path: string): Promise<T> {
     const info = s.azure!.info;

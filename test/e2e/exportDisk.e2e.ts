@@ -1,31 +1,26 @@
 // A person exports a disk as a VHD from the tree: right-click → Export as VHD… → the folder (the workspace) →
 // the link's duration → the progress (notification + status bar) → the file in the workspace with the disk's
 // size, and the disk Unattached again. Then a disk someone left with an active SAS is revoked from the tree.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { extensionVsix, realExtensionSkipReason } from './harness/session.ts';
+import { useResourceViewSession } from './harness/useResourceViewSession.ts';
 
 const PROD = 'Contoso Production';
 const GiB = 1024 ** 3;
 
 describe('Export a disk as a VHD', { skip: realExtensionSkipReason() }, () => {
-  let s: E2ESession;
-  const dialog = () => s.wb.page.locator('.monaco-dialog-box');
+  const s = useResourceViewSession({ name: 'export-disk', vsixFiles: [extensionVsix], localAzure: true });
+  const dialog = () => s.wb.dialog();
   const statusBarExport = () => s.wb.page.locator('.statusbar-item', { hasText: /disk-orphan-logs-01:/ }).first();
   const diskRow = async (name: string) => {
     const rows = await s.wb.childrenOf([PROD, 'Disks']);
     return rows.find((r) => r.label === name);
   };
   before(async () => {
-    s = await startSession({ name: 'export-disk', vsixFiles: [extensionVsix], localAzure: true });
-    await s.wb.openViewContainer('Azure Linux VMs');
-    await s.wb.setSideBarWidth(640);
     await s.wb.treeRow([PROD], 60_000);
-  });
-  after(async () => {
-    await s?.stop();
   });
 
   it('right-click a disk → Export as VHD… → answer the prompts → the VHD lands in the workspace, the disk is Unattached again', async () => {

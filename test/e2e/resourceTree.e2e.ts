@@ -1,9 +1,10 @@
 // A person opens the Azure Linux VMs view and browses what the local Azure's default fixture
 // (test/azure-local/fixtures/default.ts) holds: both subscriptions and their resource groups, VMs with their power
 // state and disks, disk states, full and incremental snapshots, key vaults and their permission model.
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { extensionVsix, realExtensionSkipReason } from './harness/session.ts';
+import { useResourceViewSession } from './harness/useResourceViewSession.ts';
 import type { TreeRow } from './harness/workbench.ts';
 
 const PROD = 'Contoso Production';
@@ -12,18 +13,7 @@ const GROUPS = ['Virtual machines', 'Disks', 'Snapshots', 'Key vaults', 'Image t
 const shown = (rows: TreeRow[]) => rows.map(r => `${r.label} | ${r.description}`);
 
 describe('Resource tree', { skip: realExtensionSkipReason() }, () => {
-  let s: E2ESession;
-  before(async () => {
-    s = await startSession({ name: 'resource-tree', vsixFiles: [extensionVsix], localAzure: true });
-    await s.wb.openViewContainer('Azure Linux VMs');
-    await s.wb.setSideBarWidth(640);
-  });
-  afterEach(async t => {
-    await s?.screenshotIfFailed(t);
-  });
-  after(async () => {
-    await s?.stop();
-  });
+  const s = useResourceViewSession({ name: 'resource-tree', vsixFiles: [extensionVsix], localAzure: true });
 
   it('lists both subscriptions, each with its five resource groups', async () => {
     const { wb } = s;

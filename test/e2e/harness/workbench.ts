@@ -271,6 +271,29 @@ export class Workbench {
     throw new Error(`context menu entry "${String(entry)}" could not be chosen`);
   }
 
+  /** Waits until the row at `path` shows a description matching `pattern` (the tree updating itself). */
+  async waitForRowDescription(path: Array<string | RegExp>, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const description = await this.treeRow(path, 5_000).then((row) => this.rowInfo(row)).then((r) => r.description, () => '');
+      if (pattern.test(description)) return description;
+      if (Date.now() > deadline) throw new Error(`${pathText(path)} never showed ${String(pattern)} (last: "${description}")`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  // ---- dialogs ----
+
+  /** The modal dialog (a modal showWarningMessage / showInformationMessage). */
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** A button of the modal dialog, by its whole text. */
+  dialogButton(text: string): Locator {
+    return this.dialog().locator('.monaco-button', { hasText: new RegExp(`^${escapeRegExp(text)}$`) }).first();
+  }
+
   // ---- command palette and quick picks ----
 
   /** Runs a command from the palette (F1) by its full title, e.g. "Azure Linux VM: View Properties". */
