@@ -141,6 +141,10 @@ test('a running template cannot be deleted until its build is cancelled; delete 
 test('the live tail reads customization.log from its last offset while the build runs and keeps the last lines', async () => {
   const { tailBuildLog } = await import('../../../src/core/imageBuilder/tailBuildLog.ts');
   buildSimulatorFor(local.state).stepMs = 250;
+  // In Azure each template's logs live in its own staging account; the stand-in keeps every template's in one. The
+  // viewer takes a log written up to 1 s before the run started as this run's (blob times have whole seconds), so
+  // the previous test's log, finished just now, must be older than that to be told apart.
+  await new Promise((r) => setTimeout(r, 1100));
   await createImageTemplate(session, IMAGES_RG, 'it-int-tail', linuxTemplate('tail'), fast);
   await startImageBuild(session, IMAGES_RG, 'it-int-tail', fast);
   const staging = stagingResourceGroupName((await getImageTemplateJson(session, IMAGES_RG, 'it-int-tail'))?.properties)!;
