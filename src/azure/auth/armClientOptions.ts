@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { HttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
+import type { StoragePipelineOptions } from '@azure/storage-blob';
 import type { CloudEndpoints } from '../../core/cloud/CloudEndpoints.ts';
 import { armScope } from '../../core/cloud/resolveCloudEndpoints.ts';
 import { captureArmErrorPolicy } from './captureArmErrorPolicy.ts';
@@ -28,6 +29,21 @@ export function armClientOptions(cloud: CloudEndpoints): Record<string, unknown>
     userAgentOptions: { userAgentPrefix: 'azure-linux-vm-tools' },
     additionalPolicies: [{ policy: captureArmErrorPolicy, position: 'perCall' }],
     ...(tlsOptions ? { tlsOptions } : {}),
+  };
+}
+
+/**
+ * Options for @azure/storage-blob clients of the cloud (Blob service: build logs, export destinations). The SDK
+ * hands options it does not declare on to core-rest-pipeline's pipeline, which honours `tlsOptions`: a private
+ * cloud's storage endpoints, behind the same custom CA as its ARM, are trusted as ARM is. Storage keeps its own
+ * process-wide HTTP client (its `httpClient` option has another shape); the `tlsOptions` object is the ARM
+ * clients' one, so that client reuses one keep-alive agent per CA as well. The token audience stays the SDK's
+ * default, https://storage.azure.com/, which public and sovereign clouds all accept.
+ */
+export function storageClientOptions(cloud: CloudEndpoints): StoragePipelineOptions & { tlsOptions?: { ca: string } } {
+  return {
+    userAgentOptions: { userAgentPrefix: 'azure-linux-vm-tools' },
+    ...(cloud.caCertificateFile ? { tlsOptions: tlsOptionsFor(cloud.caCertificateFile) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import { BUILD_LOG_CONTAINER, pickBuildLogBlob, quotedBuildLogUrl, storageAccountNameFromBlobEndpoint } from '../../core/imageBuilder/buildLogLocation.ts';
 import { buildLogAuthForAccount, isBlobDataAccessRefused, isKeyAccessRefused, type BuildLogAuth } from '../../core/imageBuilder/buildLogAccess.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
+import { storageClientOptions } from '../auth/armClientOptions.ts';
 import { storageManagementClient as storageClient } from '../clients.ts';
 
 // Reads customization.log from the staging storage account with the signed-in user's own rights: the account's key
@@ -66,11 +67,14 @@ export async function findBuildLog(session: SubscriptionSession, stagingResource
   };
 }
 
-/** Thrown when neither the account key nor the user's token may read the log; the message names the role to ask for. */
+/**
+ * Thrown when neither the account key nor the user's token may read the log. The message names the role to ask
+ * for; the shell (features/imageBuilder/BuildLogViewer.ts) shows its own translated text built from `storageAccount`.
+ */
 export class BuildLogAccessDeniedError extends Error {
   readonly storageAccount: string;
   constructor(storageAccount: string) {
-    super(`Reading the build log in storage account ${storageAccount} was refused`);
+    super(`Reading the build log in storage account ${storageAccount} was refused: the account's keys are not available and your account has no blob data role on it (ask for Storage Blob Data Reader)`);
     this.storageAccount = storageAccount;
   }
 }
@@ -78,9 +82,10 @@ export class BuildLogAccessDeniedError extends Error {
 async function containerClient(session: SubscriptionSession, blobEndpoint: string, key: string | undefined): Promise<ContainerClient> {
   const { BlobServiceClient, StorageSharedKeyCredential } = await import('@azure/storage-blob');
   const url = blobEndpoint.replace(/\/+$/, '');
-  if (!key) return new BlobServiceClient(url, session.credential).getContainerClient(BUILD_LOG_CONTAINER);
+  const options = storageClientOptions(session.cloud);
+  if (!key) return new BlobServiceClient(url, session.credential, options).getContainerClient(BUILD_LOG_CONTAINER);
   const accountName = storageAccountNameFromBlobEndpoint(blobEndpoint);
   if (!accountName) throw new Error(`Not a blob endpoint: ${blobEndpoint}`);
-  const service = new BlobServiceClient(url, new StorageSharedKeyCredential(accountName, key));
+  const service = new BlobServiceClient(url, new StorageSharedKeyCredential(accountName, key), options);
   return service.getContainerClient(BUILD_LOG_CONTAINER);
 }

@@ -1,5 +1,6 @@
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
+import { storageClientOptions } from '../auth/armClientOptions.ts';
 import type { StorageAccountChoice } from './listStorageAccounts.ts';
 import { storageManagementClient } from '../clients.ts';
 import { localizable } from '../../core/l10n/Translate.ts';
@@ -17,7 +18,7 @@ export async function openBlobService(session: SubscriptionSession, account: Sto
   const key = keys?.find((k) => k.value && k.permissions?.toLowerCase() !== 'read')?.value ?? keys?.find((k) => k.value)?.value;
   if (!key) throw new LocalizableError(localizable('Storage account {0} returned no access key.'), account.name);
   const { BlobServiceClient, StorageSharedKeyCredential } = await import('@azure/storage-blob');
-  return new BlobServiceClient(endpoint.replace(/\/+$/, ''), new StorageSharedKeyCredential(account.name, key));
+  return new BlobServiceClient(endpoint.replace(/\/+$/, ''), new StorageSharedKeyCredential(account.name, key), storageClientOptions(session.cloud));
 }
 
 /** Container names of the account, sorted. */
