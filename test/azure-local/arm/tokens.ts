@@ -1,6 +1,9 @@
-// Access tokens of the local Azure: JWT-shaped (header.payload.signature, base64url) but unsigned, issued by the
-// fake `az` (fake-az/az writes the same format) and checked here the way ARM checks real ones: audience, expiry,
-// and the tenant of the subscription being called. Errors carry ARM's codes and a WWW-Authenticate challenge.
+// Access tokens of the local Azure: JWT-shaped (header.payload.signature, base64url), issued by the fake `az`
+// (fake-az/az writes the same format) and checked here the way ARM checks real ones: audience, expiry, and the
+// tenant of the subscription being called. Errors carry ARM's codes and a WWW-Authenticate challenge.
+// The signature is an HMAC of header.payload under a fixed, public key (it stands in for Entra ID's signing key and
+// guards nothing): the storage stand-ins check it, so a token whose claims were edited is refused as Azure refuses it.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ArmError } from './armError.ts';
 
 export interface TokenClaims {
@@ -16,11 +19,36 @@ export interface TokenClaims {
   scp?: string;
 }
 
-const fakeSignature = Buffer.from('local-azure-unsigned').toString('base64url');
+/** Not a secret: fake-az/az signs with the same key. */
+const LOCAL_TOKEN_SIGNING_KEY = 'local-azure-token-signing-key';
+
+function signatureOf(headerAndPayload: string): string {
+  return createHmac('sha256', LOCAL_TOKEN_SIGNING_KEY).update(headerAndPayload).digest('base64url');
+}
 
 export function encodeToken(claims: TokenClaims): string {
-  const header = { typ: 'JWT', alg: 'none', kid: 'local-azure' };
-  return [header, claims].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.' + fakeSignature;
+  const header = { typ: 'JWT', alg: 'HS256', kid: 'local-azure' };
+  const headerAndPayload = [header, claims].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.');
+  return `${headerAndPayload}.${signatureOf(headerAndPayload)}`;
+}
+
+/**
+ * The claims of a token, and whether its signature is the local issuer's (false when header or payload were
+ * changed after issue); undefined when it is not a JWT at all.
+ */
+export function decodeToken(token: string): { claims: Partial<TokenClaims>; signatureValid: boolean } | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  let claims: Partial<TokenClaims>;
+  try {
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Partial<TokenClaims>;
+  } catch {
+    return undefined;
+  }
+  if (!claims || typeof claims !== 'object') return undefined;
+  const expected = Buffer.from(signatureOf(`${parts[0]}.${parts[1]}`));
+  const actual = Buffer.from(parts[2]);
+  return { claims, signatureValid: actual.length === expected.length && timingSafeEqual(actual, expected) };
 }
 
 /** Issue a token directly (tests that need an expired or foreign token without going through `az`). */
@@ -58,16 +86,13 @@ export function authenticate(authorization: string | undefined, audience: string
       headers: challenge(defaultTenantId),
     });
   }
-  let claims: TokenClaims;
-  try {
-    const parts = match[1].split('.');
-    if (parts.length !== 3) throw new Error('not a JWT');
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
-  } catch {
+  const decoded = decodeToken(match[1]);
+  if (!decoded) {
     throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.', {
       headers: challenge(defaultTenantId, { code: 'invalid_token', description: 'The access token is invalid.' }),
     });
   }
+  const claims = decoded.claims as TokenClaims;
   const tenant = claims.tid ?? defaultTenantId;
   const allowed = [audience.replace(/\/+$/, ''), audience.replace(/\/+$/, '') + '/'];
   if (!allowed.includes(claims.aud)) {

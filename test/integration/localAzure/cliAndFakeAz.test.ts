@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { AzureCliCredential } from '@azure/identity';
+import { decodeToken } from '../../azure-local/arm/tokens.ts';
 import { CONTOSO_TENANT, FABRIKAM_TENANT } from '../../azure-local/fixtures/default.ts';
 import { startLocalAzure } from '../../azure-local/startLocalAzure.ts';
 
@@ -30,6 +31,7 @@ test('fake az: account show, get-access-token per tenant, unknown tenant fails',
     const claims = JSON.parse(Buffer.from(access.token.split('.')[1], 'base64url').toString());
     assert.equal(claims.aud, local.tokenAudience);
     assert.equal(claims.tid, CONTOSO_TENANT);
+    assert.equal(decodeToken(access.token)?.signatureValid, true, 'signed as arm/tokens.ts signs, so the storage stand-ins accept it');
     await local.configureAz({ loggedIn: false });
     await assert.rejects(new AzureCliCredential().getToken(`${local.tokenAudience}/.default`), /az login/);
   } finally {
