@@ -13,6 +13,8 @@ import { defaultFixture } from './fixtures/default.ts';
 import { generateFixture, parseBenchFixtureName } from './fixtures/generateFixture.ts';
 import { LocalAzureState } from './state/LocalAzureState.ts';
 import type { Fixture } from './state/model.ts';
+import { attachBlobOAuthProxy } from './storage/attachBlobOAuthProxy.ts';
+import { STORAGE_TOKEN_AUDIENCE } from './storage/BlobOAuthProxy.ts';
 import { attachEntraDiskProxy } from './storage/attachEntraDiskProxy.ts';
 import { DiskBlobStore } from './storage/DiskBlobStore.ts';
 import { ADE_KEY_VAULT_FIXTURE, adeKeyVaultFixture } from './keyvault/adeKeyVaultFixture.ts';
@@ -45,6 +47,8 @@ export interface LocalAzure {
   tokenAudience: string;
   /** Audience of the tokens Entra-ID-secured disks' downloads need here (setting azureLinuxVm.customCloud.diskTokenAudience). */
   diskTokenAudience: string;
+  /** Audience of blob tokens on the staging accounts' https endpoints: https://storage.azure.com/, as in Azure. */
+  storageTokenAudience: string;
   /** The Microsoft Graph stand-in, served by the same https server: `${armEndpoint}/graph` (add /v1.0/...). */
   graphEndpoint: string;
   /** Audience of Graph tokens: https://graph.local-azure.test */
@@ -110,6 +114,9 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
     stops.push(() => arm.stop());
     const entraDiskProxy = await attachEntraDiskProxy(state, blobs);
     stops.push(() => entraDiskProxy.stop());
+    // The staging storage accounts' https blob endpoints (key and Entra ID token alike), from the ARM CA.
+    const blobOAuthProxy = attachBlobOAuthProxy(state, blobs, arm.tls);
+    stops.push(() => blobOAuthProxy.stop());
     // The Key Vault data plane has its own CA; clients trust both through the one CA file.
     const keyVault = await startKeyVaultServer(state);
     stops.push(() => keyVault.stop());
@@ -136,6 +143,7 @@ export async function startLocalAzure(options: LocalAzureOptions = {}): Promise<
       armEndpoint: arm.armEndpoint,
       tokenAudience: LOCAL_TOKEN_AUDIENCE,
       diskTokenAudience: entraDiskProxy.audience,
+      storageTokenAudience: STORAGE_TOKEN_AUDIENCE,
       graphEndpoint: `${arm.armEndpoint}/graph`,
       graphTokenAudience: LOCAL_GRAPH_TOKEN_AUDIENCE,
       caCertFile: arm.caCertFile,

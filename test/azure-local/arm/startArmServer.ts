@@ -39,6 +39,8 @@ export interface RunningArmServer {
   armEndpoint: string;
   caCertPem: string;
   caCertFile: string;
+  /** The server certificate (127.0.0.1, localhost) and its key: other https stand-ins on loopback serve it too. */
+  tls: { certPem: string; keyPem: string };
   settings: ArmSettings;
   faults: FaultController;
   operations: OperationTracker;
@@ -142,6 +144,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<Running
     armEndpoint: env.baseUrl,
     caCertPem: certificates.caCertPem,
     caCertFile,
+    tls: { certPem: certificates.serverCertPem, keyPem: certificates.serverKeyPem },
     settings,
     faults,
     operations,

@@ -50,6 +50,11 @@ export function buildSimulatorFor(state: LocalAzureState): BuildSimulator {
 export class BuildSimulator {
   /** How long each build step lasts. The CLI (E2E, demo) reads LOCAL_AZURE_BUILD_STEP_MS. */
   stepMs = Number(process.env.LOCAL_AZURE_BUILD_STEP_MS ?? 1500);
+  /**
+   * The blob endpoint a new staging account gets (with a trailing slash). startLocalAzure sets it to the https
+   * OAuth front (storage/attachBlobOAuthProxy.ts); without it, Azurite's own http endpoint.
+   */
+  stagingBlobEndpoint?: (accountId: string) => Promise<string>;
   private readonly state: LocalAzureState;
   private env?: ArmEnvironment;
   private readonly operations = new Map<string, SimulatedOperation>();
@@ -100,7 +105,7 @@ export class BuildSimulator {
   // ---- staging resource group and storage account ------------------------------------------------------------
 
   /** Creates the staging group (named by the template or `IT_<rg>_<template>_<guid>`) and its storage account. */
-  provisionStaging(template: ArmResource): string {
+  async provisionStaging(template: ArmResource): Promise<string> {
     const { subscriptionId, resourceGroup } = parseArmId(template.id)!;
     const requested = typeof template.properties?.stagingResourceGroup === 'string' ? template.properties.stagingResourceGroup : '';
     const name = requested ? requested.split('/').pop()! : `IT_${resourceGroup}_${template.name}_${randomUUID()}`;
@@ -117,18 +122,20 @@ export class BuildSimulator {
       });
     }
     const accountName = randomBytes(12).toString('hex').replace(/^\d/, 'a').slice(0, 24);
+    const accountId = `${groupId}/providers/Microsoft.Storage/storageAccounts/${accountName}`;
     const blob = this.env!.blobs.account;
+    const blobEndpoint = this.stagingBlobEndpoint ? await this.stagingBlobEndpoint(accountId) : `${blob.blobEndpoint}/`;
     this.storage.set(groupId.toLowerCase(), {
       accountName: blob.accountName,
       accountKey: blob.accountKey,
       resource: {
-        id: `${groupId}/providers/Microsoft.Storage/storageAccounts/${accountName}`,
+        id: accountId,
         name: accountName,
         type: 'Microsoft.Storage/storageAccounts',
         location: template.location,
         kind: 'StorageV2',
         sku: { name: 'Standard_LRS', tier: 'Standard' },
-        properties: { provisioningState: 'Succeeded', primaryEndpoints: { blob: `${blob.blobEndpoint}/` }, allowBlobPublicAccess: false },
+        properties: { provisioningState: 'Succeeded', primaryEndpoints: { blob: blobEndpoint }, allowBlobPublicAccess: false },
       },
     });
     return groupId;
@@ -164,7 +171,7 @@ export class BuildSimulator {
     const run: ActiveRun = { runId: `${Date.now().toString(16)}-${randomUUID().slice(9)}`, operationId: op.id, cancelRequested: false };
     this.runs.set(template.id.toLowerCase(), run);
     this.outputs.delete(template.id.toLowerCase());
-    const log = this.createLog(run.runId);
+    const log = this.createLog(template, run.runId);
     const steps = this.stepsFor(template, run.runId);
     this.setRunStatus(template, 'Running', 'Queued', '', true);
     let index = 0;
@@ -246,14 +253,18 @@ export class BuildSimulator {
     };
   }
 
-  private createLog(runId: string): RunLog {
+  /** The service writes the log straight into Azurite; its URL is on the staging account's own endpoint. */
+  private createLog(template: ArmResource, runId: string): RunLog {
     const { blobEndpoint, accountName, accountKey } = this.env!.blobs.account;
     const service = new BlobServiceClient(blobEndpoint, new StorageSharedKeyCredential(accountName, accountKey));
     const container = service.getContainerClient(LOG_CONTAINER);
-    const blob: AppendBlobClient = container.getAppendBlobClient(`${runId}/customization.log`);
+    const blobName = `${runId}/customization.log`;
+    const blob: AppendBlobClient = container.getAppendBlobClient(blobName);
     let chain: Promise<unknown> = container.createIfNotExists().then(() => blob.create());
+    const account = this.storage.get(String(template.properties?.exactStagingResourceGroup ?? '').toLowerCase());
+    const accountEndpoint = account?.resource.properties?.primaryEndpoints?.blob as string | undefined;
     return {
-      url: blob.url,
+      url: accountEndpoint ? `${accountEndpoint}${LOG_CONTAINER}/${blobName}` : blob.url,
       append(lines: string[]) {
         if (lines.length === 0) return chain.then(() => undefined);
         const text = Buffer.from(lines.join('\n') + '\n');

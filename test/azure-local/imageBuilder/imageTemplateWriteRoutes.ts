@@ -27,7 +27,7 @@ function accepted(ctx: RouteContext, location: string, op: SimulatedOperation, s
   return { status, body, headers: { 'Azure-AsyncOperation': url, ...(status === 202 ? { Location: url } : {}), 'Retry-After': String(ctx.env.settings.retryAfterSeconds) } };
 }
 
-function createTemplate(ctx: RouteContext): RouteResult {
+async function createTemplate(ctx: RouteContext): Promise<RouteResult> {
   const body = (ctx.body ?? {}) as Partial<ArmResource> & { identity?: Record<string, any> };
   if (typeof body.location !== 'string' || !body.location) throw invalidParameter('location', "Required parameter 'location' is missing (null).");
   if (!body.properties?.source) throw invalidParameter('properties.source', "Required parameter 'properties.source' is missing (null).");
@@ -48,9 +48,9 @@ function createTemplate(ctx: RouteContext): RouteResult {
     identity: withPrincipals(body.identity),
     properties: { ...structuredClone(body.properties), provisioningState: 'Creating' },
   };
-  const record = ctx.env.state.put('imageTemplates', { resource });
   const sim = simulator(ctx);
-  resource.properties!.exactStagingResourceGroup = sim.provisionStaging(resource);
+  resource.properties!.exactStagingResourceGroup = await sim.provisionStaging(resource);
+  const record = ctx.env.state.put('imageTemplates', { resource });
   const op = sim.startOperation();
   sim.later(ctx.env.settings.lroDurationMs, () => {
     record.resource.properties!.provisioningState = 'Succeeded';

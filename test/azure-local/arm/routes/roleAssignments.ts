@@ -1,5 +1,5 @@
 // Microsoft.Authorization/roleAssignments (@azure/arm-authorization 9.0.0, api-version 2022-04-01): list for a
-// scope ($filter principalId eq / atScope() / assignedTo), get, create. Like ARM: an assignment names an
+// scope ($filter principalId eq / atScope() / assignedTo), get, create, delete. Like ARM: an assignment names an
 // existing role that is assignable at the scope and a principal of the directory; the same principal + role +
 // scope under another name is RoleAssignmentExists, and PUT of an existing name with other content is refused.
 import type { ArmResource } from '../../state/model.ts';
@@ -110,8 +110,18 @@ function create(ctx: RouteContext): RouteResult {
   return { status: 201, body: snapshotOf(resource) };
 }
 
+/** ARM answers the deleted assignment (200), or 204 when there was none. */
+function remove(ctx: RouteContext): RouteResult {
+  const id = assignmentId(scopeOf(ctx), ctx.params.roleAssignmentName);
+  const record = ctx.env.state.get('roleAssignments', id);
+  if (!record) return { status: 204 };
+  ctx.env.state.delete('roleAssignments', id);
+  return ok(snapshotOf(record.resource));
+}
+
 export const roleAssignmentRoutes: Route[] = [
   ...atEveryScope(`/providers/${TYPE}`).map((template): Route => ({ name: 'roleAssignments.listForScope', method: 'GET', template, ...common, handler: listForScope })),
   ...atEveryScope(`/providers/${TYPE}/{roleAssignmentName}`).map((template): Route => ({ name: 'roleAssignments.get', method: 'GET', template, ...common, handler: get })),
   ...atEveryScope(`/providers/${TYPE}/{roleAssignmentName}`).map((template): Route => ({ name: 'roleAssignments.create', method: 'PUT', template, ...common, handler: create })),
+  ...atEveryScope(`/providers/${TYPE}/{roleAssignmentName}`).map((template): Route => ({ name: 'roleAssignments.delete', method: 'DELETE', template, ...common, handler: remove })),
 ];
