@@ -9,7 +9,10 @@ export function describeExportFailure(error: unknown, fileName: string, t: Trans
   if (isExportInProgressError(error)) {
     return error.claim.kind === 'file'
       ? t('Another export in this window ({0}) is writing {1}. Wait for it to finish or cancel it, or choose another folder.', error.heldBy, error.claim.label)
-      : t('{0} is already being exported in this window ({1}). Wait for that export to finish or cancel it first: a second export would share its download link, and the first one\'s revoke would cut it off.', error.claim.label, error.heldBy);
+      // The export's title is the disk's name when it exports that disk alone: then it is not said twice.
+      : error.heldBy === error.claim.label
+        ? t('{0} is already being exported in this window. Wait for that export to finish or cancel it first: a second export would share its download link, and the first one\'s revoke would cut it off.', error.claim.label)
+        : t('{0} is already being exported in this window ({1}). Wait for that export to finish or cancel it first: a second export would share its download link, and the first one\'s revoke would cut it off.', error.claim.label, error.heldBy);
   }
   if (!isDownloadError(error)) return undefined;
   switch (error.code) {

@@ -31,7 +31,10 @@ export async function revokeDiskAccess(ctx: ExportContext, node?: ResourceNode):
   // The link may be our own export's: say so, since revoking ends that export too.
   const ours = chosen.flatMap((c) => {
     const heldBy = ctx.locks.holderOf(resourceClaim(c));
-    return heldBy === undefined ? [] : [vscode.l10n.t('This window is exporting {0} now ({1}): revoking cuts that export off. To stop it, cancel it from its notification instead: it revokes the link itself, and a later export continues from its partial file.', c.name, heldBy)];
+    if (heldBy === undefined) return [];
+    return [heldBy === c.name
+      ? vscode.l10n.t('This window is exporting {0} now: revoking cuts that export off. To stop it, cancel it from its notification instead: it revokes the link itself, and a later export continues from its partial file.', c.name)
+      : vscode.l10n.t('This window is exporting {0} now ({1}): revoking cuts that export off. To stop it, cancel it from its notification instead: it revokes the link itself, and a later export continues from its partial file.', c.name, heldBy)];
   });
   const sure = await vscode.window.showWarningMessage(
     vscode.l10n.t('Revoke access to {0}?', names),

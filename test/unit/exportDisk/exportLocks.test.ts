@@ -42,7 +42,7 @@ test('the same disk exported twice at once: the second is refused before its gra
     assert.ok(e instanceof ExportInProgressError);
     assert.equal(e.claim.kind, 'resource');
     assert.equal(describeExportFailure(e, 'd1.vhd', formatMessage),
-      'd1 is already being exported in this window (d1). Wait for that export to finish or cancel it first: a second export would share its download link, and the first one\'s revoke would cut it off.');
+      'd1 is already being exported in this window. Wait for that export to finish or cancel it first: a second export would share its download link, and the first one\'s revoke would cut it off.');
     return true;
   });
   release();
@@ -110,4 +110,11 @@ test('before asking anything, a disk this window is exporting is named with the 
   assert.throws(() => locks.refuseIfHeld([resourceClaim(d1)]), (e: unknown) => e instanceof ExportInProgressError && e.heldBy === 'd1 (first)');
   release();
   assert.equal(locks.holderOf(resourceClaim(d1)), undefined);
+});
+
+test('the export holding a disk is named only when it is not the disk itself (a VM\'s disks exported together)', () => {
+  const claim = resourceClaim(disk('d1'));
+  assert.equal(describeExportFailure(new ExportInProgressError(claim, '2 disks of vm-a'), 'd1.vhd', formatMessage),
+    'd1 is already being exported in this window (2 disks of vm-a). Wait for that export to finish or cancel it first: a second export would share its download link, and the first one\'s revoke would cut it off.');
+  assert.match(describeExportFailure(new ExportInProgressError(claim, 'd1'), 'd1.vhd', formatMessage) ?? '', /^d1 is already being exported in this window\. Wait/);
 });
