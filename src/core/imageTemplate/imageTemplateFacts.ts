@@ -1,6 +1,8 @@
 // Facts only Azure knows, looked up by the shell and passed in. Every rule that uses one says nothing when the fact is
 // absent, so the editor works offline and gets stricter once the shell has looked things up.
 
+import type { JsonPath } from './finding.ts';
+
 export type ImageSecurityType =
   | 'Standard'
   | 'TrustedLaunchSupported'
@@ -29,6 +31,17 @@ export interface ImageTemplateFacts {
   /** Gallery image definitions named by SharedImage targets, keyed by resource id (any case). */
   galleryImageDefinitions?: Record<string, ImageFacts>;
   stagingResourceGroup?: StagingResourceGroupFacts;
+}
+
+/**
+ * The facts of each image template in one text, keyed by `templateKey(path)`. The templates of a deployment file each
+ * name their own source, targets and staging group, so each must be checked against its own facts, never another's.
+ */
+export type FactsByTemplate = ReadonlyMap<string, ImageTemplateFacts>;
+
+/** A template's key in `FactsByTemplate`: its JSON path in the document (`[]` for a bare template). */
+export function templateKey(path: JsonPath): string {
+  return JSON.stringify(path);
 }
 
 export function galleryImageFacts(facts: ImageTemplateFacts, galleryImageId: string): ImageFacts | undefined {

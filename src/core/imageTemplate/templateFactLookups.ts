@@ -23,6 +23,12 @@ export interface TemplateFactLookups {
   source?: SourceImageLookup;
 }
 
+/** The lookups of one template of a text, with the key its facts go under (`templateKey` of its path). */
+export interface TemplateLookupsInText {
+  templateKey: string;
+  lookups: TemplateFactLookups;
+}
+
 const usable = (value: unknown): value is string => isLiteralString(value) && value.trim() !== '' && !hasPlaceholder(value);
 
 export function templateFactLookups(resource: JsonObject): TemplateFactLookups {

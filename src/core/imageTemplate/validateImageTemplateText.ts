@@ -5,16 +5,19 @@ import { getNodeValue } from 'jsonc-parser';
 import type { ImageTemplateRule } from './imageTemplateRule.ts';
 import { localizable, type Finding, type JsonPath, type RuleFinding } from './finding.ts';
 import { findImageTemplatesInValue, isDeploymentTemplate, type ImageTemplateInDocument } from './findImageTemplatesInDocument.ts';
-import type { ImageTemplateFacts } from './imageTemplateFacts.ts';
+import { templateKey, type FactsByTemplate } from './imageTemplateFacts.ts';
 import { IMAGE_TEMPLATE_RULES } from './imageTemplateRules.ts';
 import { parseJsonText, rangeForPath } from './jsonTextLocator.ts';
 import { asObject } from './templateAccess.ts';
-import { templateFactLookups, type TemplateFactLookups } from './templateFactLookups.ts';
+import { templateFactLookups, type TemplateLookupsInText } from './templateFactLookups.ts';
 import { validateAgainstSchema } from './validateAgainstSchema.ts';
 
 export interface ValidateImageTemplateOptions {
-  /** Facts looked up in Azure (staging resource group contents, source and target image features). */
-  facts?: ImageTemplateFacts;
+  /**
+   * Facts looked up in Azure (staging resource group contents, source and target image features) for each template,
+   * keyed by `templateKey(path)`; a template without an entry is checked without facts.
+   */
+  factsByTemplate?: FactsByTemplate;
   /** Defaults to every rule; tests and the shell may narrow it. */
   rules?: readonly ImageTemplateRule[];
 }
@@ -39,13 +42,13 @@ export function validateImageTemplateText(text: string, options: ValidateImageTe
 }
 
 /**
- * What the fact-based rules need looked up in Azure for the text's first image template (the facts passed back in
- * `options.facts` apply to one template). Lives here because this module is the lazily loaded validator bundle.
+ * What the fact-based rules need looked up in Azure, for each image template of the text in document order, keyed as
+ * `options.factsByTemplate` wants the facts back. Lives here because this module is the lazily loaded validator bundle.
  */
-export function factLookupsForText(text: string): TemplateFactLookups | undefined {
+export function factLookupsForText(text: string): TemplateLookupsInText[] {
   const { root } = parseJsonText(text);
-  const [first] = root ? templatesToCheck(getNodeValue(root)) : [];
-  return first ? templateFactLookups(first.resource) : undefined;
+  const templates = root ? templatesToCheck(getNodeValue(root)) : [];
+  return templates.map(({ path, resource }) => ({ templateKey: templateKey(path), lookups: templateFactLookups(resource) }));
 }
 
 /** A file opened as an image template is checked as one even when it doesn't look like one yet (e.g. `{}`). */
@@ -58,9 +61,10 @@ function templatesToCheck(document: unknown): ImageTemplateInDocument[] {
 
 function checkTemplate(template: ImageTemplateInDocument, options: ValidateImageTemplateOptions): RuleFinding[] {
   const semantic: RuleFinding[] = [];
+  const facts = options.factsByTemplate?.get(templateKey(template.path)) ?? {};
   for (const rule of options.rules ?? IMAGE_TEMPLATE_RULES) {
     try {
-      semantic.push(...rule.check({ resource: template.resource, facts: options.facts ?? {} }));
+      semantic.push(...rule.check({ resource: template.resource, facts }));
     } catch (error) {
       // A rule bug must not take the whole Problems list down while the user types.
       semantic.push({

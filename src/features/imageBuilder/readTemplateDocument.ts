@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountManager } from '../../azure/auth/AccountManager.ts';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
+import { templateKey } from '../../core/imageTemplate/imageTemplateFacts.ts';
 import { hasFactLookups, templateFactLookups } from '../../core/imageTemplate/templateFactLookups.ts';
 import { sessionsFor } from '../imageTemplateEditor/TemplateFactsCache.ts';
 import type { Finding } from '../../core/imageTemplate/finding.ts';
@@ -35,7 +36,8 @@ export async function readTemplateDocument(uri?: vscode.Uri): Promise<TemplateIn
 /**
  * The checks that need facts from Azure (staging group empty and in the region, Trusted Launch / Confidential VM
  * source and target, Hyper-V generations), run with the chosen subscription's session before anything is created:
- * their errors stop the deploy like any other.
+ * their errors stop the deploy like any other. Only the template being deployed is looked up and judged: the file's
+ * other templates name other images and groups, and are not deployed now.
  */
 export async function refuseOnAzureFactErrors(accounts: AccountManager, session: SubscriptionSession, { document, template }: TemplateInFile): Promise<void> {
   const lookups = templateFactLookups(template.resource);
@@ -46,7 +48,8 @@ export async function refuseOnAzureFactErrors(accounts: AccountManager, session:
     () => readTemplateFacts(lookups, sessionsFor([session, ...subscriptions], lookups)));
   const { validateImageTemplateText } = await import('../../core/imageTemplate/validateImageTemplateText.ts');
   const inTemplate = (f: Finding) => template.path.every((part, i) => f.path[i] === part);
-  refuseIfErrors(document, validateImageTemplateText(document.getText(), { facts }).filter(inTemplate));
+  const factsByTemplate = new Map([[templateKey(template.path), facts]]);
+  refuseIfErrors(document, validateImageTemplateText(document.getText(), { factsByTemplate }).filter(inTemplate));
 }
 
 function refuseIfErrors(document: vscode.TextDocument, findings: Finding[]): void {

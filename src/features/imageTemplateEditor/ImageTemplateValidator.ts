@@ -95,8 +95,9 @@ export class ImageTemplateValidator implements vscode.Disposable {
       const { validateImageTemplateText, factLookupsForText } = await loadValidator();
       if (document.isClosed || this.timers.has(key)) return; // closed, or changed again while loading
       const text = document.getText();
-      const facts = this.facts?.factsFor(key, factLookupsForText(text));
-      findings = validateImageTemplateText(text, { facts });
+      // Each template of a deployment file is checked against its own facts (its source, targets, staging group).
+      const factsByTemplate = this.facts?.factsFor(key, factLookupsForText(text));
+      findings = validateImageTemplateText(text, { factsByTemplate });
     } catch (error) {
       this.logger.error(`Validating ${document.uri.path} failed`, error);
       return;

@@ -1,13 +1,17 @@
 // The Azure facts behind the fact-based rules (staging group contents, image generations and security types), for
 // validation as you type. Looking them up takes round trips to Azure, so it happens a moment after typing stops,
 // only when signed in, and each set of lookups is remembered for a while: typing elsewhere in the template reuses
-// them. When new facts land, the document is validated again.
+// them. A deployment file's templates each get their own facts; templates naming the same things (in one document or
+// several) share one read. When new facts land, every document waiting for them is validated again.
 
 import * as vscode from 'vscode';
 import type { AccountManager } from '../../azure/auth/AccountManager.ts';
 import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
-import type { ImageTemplateFacts } from '../../core/imageTemplate/imageTemplateFacts.ts';
-import { factLookupsKey, hasFactLookups, subscriptionsOfLookups, type TemplateFactLookups } from '../../core/imageTemplate/templateFactLookups.ts';
+import type { SessionFor, TemplateFactsResult } from '../../azure/imageBuilder/readTemplateFacts.ts';
+import type { FactsByTemplate, ImageTemplateFacts } from '../../core/imageTemplate/imageTemplateFacts.ts';
+import {
+  factLookupsKey, hasFactLookups, subscriptionsOfLookups, type TemplateFactLookups, type TemplateLookupsInText,
+} from '../../core/imageTemplate/templateFactLookups.ts';
 import type { Logger } from '../../shell/createLogger.ts';
 
 interface Entry {
@@ -15,31 +19,58 @@ interface Entry {
   readAt: number;
 }
 
+export type ReadTemplateFacts = (lookups: TemplateFactLookups, sessionFor: SessionFor) => Promise<TemplateFactsResult>;
+
+export interface TemplateFactsCacheOptions {
+  /** Pause after the last request before reading (typing goes on meanwhile). */
+  delayMs?: number;
+  /** Facts older than this are read again (still served meanwhile). */
+  maxAgeMs?: number;
+  /** Tests swap in a fake; by default the SDK adapter, loaded on first use. */
+  readFacts?: ReadTemplateFacts;
+}
+
+const readWithSdk: ReadTemplateFacts = async (lookups, sessionFor) =>
+  (await import('../../azure/imageBuilder/readTemplateFacts.ts')).readTemplateFacts(lookups, sessionFor);
+
 export class TemplateFactsCache implements vscode.Disposable {
+  /** By `factLookupsKey`: the same lookups give the same facts, whichever template or document asks. */
   private readonly entries = new Map<string, Entry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly reading = new Set<string>();
+  /** Lookups being read → the documents to validate again when they land. */
+  private readonly reading = new Map<string, Set<string>>();
   private readonly accounts: Pick<AccountManager, 'isSignedIn' | 'getSubscriptions'>;
   private readonly logger: Logger;
   private readonly onFresh: (documentKey: string) => void;
   private readonly delayMs: number;
   private readonly maxAgeMs: number;
+  private readonly readFacts: ReadTemplateFacts;
 
-  constructor(accounts: Pick<AccountManager, 'isSignedIn' | 'getSubscriptions'>, logger: Logger, onFresh: (documentKey: string) => void, delayMs = 1500, maxAgeMs = 120_000) {
+  constructor(accounts: Pick<AccountManager, 'isSignedIn' | 'getSubscriptions'>, logger: Logger, onFresh: (documentKey: string) => void, options: TemplateFactsCacheOptions = {}) {
     this.accounts = accounts;
     this.logger = logger;
     this.onFresh = onFresh;
-    this.delayMs = delayMs;
-    this.maxAgeMs = maxAgeMs;
+    this.delayMs = options.delayMs ?? 1500;
+    this.maxAgeMs = options.maxAgeMs ?? 120_000;
+    this.readFacts = options.readFacts ?? readWithSdk;
   }
 
-  /** The facts known now for these lookups (maybe none yet); a lookup is scheduled when they are missing or old. */
-  factsFor(documentKey: string, lookups: TemplateFactLookups | undefined): ImageTemplateFacts | undefined {
-    if (!lookups || !hasFactLookups(lookups)) return undefined;
-    const key = factLookupsKey(lookups);
-    const entry = this.entries.get(key);
-    if (!entry || Date.now() - entry.readAt > this.maxAgeMs) this.schedule(documentKey, key, lookups);
-    return entry?.facts;
+  /**
+   * The facts known now for each template of a document (maybe none yet), keyed as the validator wants them; reads
+   * are scheduled for the lookups whose facts are missing or old.
+   */
+  factsFor(documentKey: string, templates: readonly TemplateLookupsInText[]): FactsByTemplate {
+    const known = new Map<string, ImageTemplateFacts>();
+    const toRead = new Map<string, TemplateFactLookups>();
+    for (const { templateKey, lookups } of templates) {
+      if (!hasFactLookups(lookups)) continue;
+      const key = factLookupsKey(lookups);
+      const entry = this.entries.get(key);
+      if (entry) known.set(templateKey, entry.facts);
+      if (!entry || Date.now() - entry.readAt > this.maxAgeMs) toRead.set(key, lookups);
+    }
+    if (toRead.size > 0) this.schedule(documentKey, toRead);
+    return known;
   }
 
   /** Forget what was read (after a sign-in change or a refresh: the user may now see more, or other things). */
@@ -47,28 +78,53 @@ export class TemplateFactsCache implements vscode.Disposable {
     this.entries.clear();
   }
 
-  private schedule(documentKey: string, key: string, lookups: TemplateFactLookups): void {
-    if (this.reading.has(key)) return;
+  private schedule(documentKey: string, toRead: Map<string, TemplateFactLookups>): void {
+    // One timer per document: each keystroke pushes the reads back, and the last text's lookups are the ones read.
     clearTimeout(this.timers.get(documentKey));
-    this.timers.set(documentKey, setTimeout(() => void this.read(documentKey, key, lookups), this.delayMs));
+    this.timers.set(documentKey, setTimeout(() => void this.readAll(documentKey, toRead), this.delayMs));
   }
 
-  private async read(documentKey: string, key: string, lookups: TemplateFactLookups): Promise<void> {
+  private async readAll(documentKey: string, toRead: Map<string, TemplateFactLookups>): Promise<void> {
     this.timers.delete(documentKey);
-    this.reading.add(key);
+    const started: { key: string; lookups: TemplateFactLookups; waiting: Set<string> }[] = [];
+    let alreadyFresh = false;
+    for (const [key, lookups] of toRead) {
+      const entry = this.entries.get(key);
+      const waiting = this.reading.get(key);
+      if (entry && Date.now() - entry.readAt <= this.maxAgeMs) alreadyFresh = true; // read for another document meanwhile
+      else if (waiting) waiting.add(documentKey); // on its way for another template or document: wait for that read
+      else started.push({ key, lookups, waiting: new Set([documentKey]) });
+    }
+    for (const { key, waiting } of started) this.reading.set(key, waiting);
+    if (alreadyFresh) this.onFresh(documentKey);
+    if (started.length === 0) return;
     try {
       if (!(await this.accounts.isSignedIn())) return;
       const { subscriptions } = await this.accounts.getSubscriptions();
-      const { readTemplateFacts } = await import('../../azure/imageBuilder/readTemplateFacts.ts');
-      const { facts, unavailable } = await readTemplateFacts(lookups, sessionsFor(subscriptions, lookups));
-      for (const problem of unavailable) this.logger.trace(`Image template facts not read: ${problem}`);
-      this.entries.set(key, { facts, readAt: Date.now() });
-      this.onFresh(documentKey);
+      await Promise.all(started.map(({ key, lookups, waiting }) => this.read(key, lookups, waiting, subscriptions)));
     } catch (error) {
       this.logger.warn(`Reading the facts behind the image template checks failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      this.reading.delete(key);
+      for (const { key, waiting } of started) this.stopWaiting(key, waiting);
     }
+  }
+
+  /** Reads one set of lookups; each that lands validates its waiting documents again, without waiting for the rest. */
+  private async read(key: string, lookups: TemplateFactLookups, waiting: Set<string>, subscriptions: readonly SubscriptionSession[]): Promise<void> {
+    try {
+      const { facts, unavailable } = await this.readFacts(lookups, sessionsFor(subscriptions, lookups));
+      for (const problem of unavailable) this.logger.trace(`Image template facts not read: ${problem}`);
+      this.entries.set(key, { facts, readAt: Date.now() });
+      this.stopWaiting(key, waiting);
+      for (const documentKey of waiting) this.onFresh(documentKey);
+    } catch (error) {
+      this.logger.warn(`Reading the facts behind the image template checks failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private stopWaiting(key: string, waiting: Set<string>): void {
+    // Only this read's own waiters: a later read of the same lookups may have started since.
+    if (this.reading.get(key) === waiting) this.reading.delete(key);
   }
 
   dispose(): void {
@@ -78,7 +134,7 @@ export class TemplateFactsCache implements vscode.Disposable {
 }
 
 /** A subscription id → its session; without one (a Marketplace image), the subscription the template names elsewhere. */
-export function sessionsFor(subscriptions: readonly SubscriptionSession[], lookups: TemplateFactLookups): (subscriptionId: string | undefined) => SubscriptionSession | undefined {
+export function sessionsFor(subscriptions: readonly SubscriptionSession[], lookups: TemplateFactLookups): SessionFor {
   const bySubscription = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase());
   const fallback = subscriptionsOfLookups(lookups).map(bySubscription).find((s) => !!s) ?? subscriptions[0];
   return (subscriptionId) => (subscriptionId ? bySubscription(subscriptionId) : fallback);

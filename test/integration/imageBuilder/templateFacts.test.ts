@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { SubscriptionSession } from '../../../src/azure/auth/AccountProvider.ts';
 import { azureCliCredentials, listAzureCliSubscriptions } from '../../../src/azure/auth/listAzureCliSubscriptions.ts';
 import { readTemplateFacts } from '../../../src/azure/imageBuilder/readTemplateFacts.ts';
+import { templateKey } from '../../../src/core/imageTemplate/imageTemplateFacts.ts';
 import { templateFactLookups } from '../../../src/core/imageTemplate/templateFactLookups.ts';
 import { validateImageTemplateText } from '../../../src/core/imageTemplate/validateImageTemplateText.ts';
 import { CATALOG_GALLERY } from '../../azure-local/imageBuilder/imageBuilderCatalog.ts';
@@ -38,7 +39,7 @@ function template(properties: Record<string, unknown>) {
 
 async function findingsWithFacts(resource: ReturnType<typeof template>) {
   const { facts, unavailable } = await readTemplateFacts(templateFactLookups(resource), sessionFor);
-  const findings = validateImageTemplateText(JSON.stringify(resource, null, 2), { facts });
+  const findings = validateImageTemplateText(JSON.stringify(resource, null, 2), { factsByTemplate: new Map([[templateKey([]), facts]]) });
   return { facts, unavailable, findings: findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}: ${f.message}`) };
 }
 

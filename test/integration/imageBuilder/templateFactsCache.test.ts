@@ -29,16 +29,18 @@ after(async () => {
 
 const text = JSON.stringify({ ...linuxTemplate('cache'), properties: { ...linuxTemplate('cache').properties, stagingResourceGroup: `/subscriptions/${PROD}/resourceGroups/${IMAGES_RG}` } });
 const lookupsIn = (t: string) => factLookupsForText(t);
+const { templateKey } = await import('../../../src/core/imageTemplate/imageTemplateFacts.ts');
+const BARE = templateKey([]); // the text is a bare template
 const groupReads = () => local.state.requestLog.filter((r) => r.route === 'resources.listByResourceGroup').length;
 
 test('facts are looked up once after a pause, then served from the cache, and the document is validated again', async () => {
   const fresh: string[] = [];
-  const cache = new TemplateFactsCache({ isSignedIn: async () => true, getSubscriptions: async () => ({ subscriptions, failures: [], selected: subscriptions }) } as never, logger, (key) => fresh.push(key), 20);
-  assert.equal(cache.factsFor('file:///a', lookupsIn(text)), undefined, 'nothing known yet');
-  assert.equal(cache.factsFor('file:///a', lookupsIn(text)), undefined, 'typing again does not start a second lookup');
+  const cache = new TemplateFactsCache({ isSignedIn: async () => true, getSubscriptions: async () => ({ subscriptions, failures: [], selected: subscriptions }) } as never, logger, (key) => fresh.push(key), { delayMs: 20 });
+  assert.equal(cache.factsFor('file:///a', lookupsIn(text)).size, 0, 'nothing known yet');
+  assert.equal(cache.factsFor('file:///a', lookupsIn(text)).size, 0, 'typing again does not start a second lookup');
   for (let i = 0; i < 100 && fresh.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
   assert.deepEqual(fresh, ['file:///a']);
-  const facts = cache.factsFor('file:///a', lookupsIn(text));
+  const facts = cache.factsFor('file:///a', lookupsIn(text)).get(BARE);
   assert.equal(facts?.stagingResourceGroup?.exists, true);
   assert.ok((facts?.stagingResourceGroup?.resourceCount ?? 0) > 0);
   assert.deepEqual(facts?.sourceImage, { osType: 'Linux', hyperVGeneration: 'V2', securityType: 'TrustedLaunchSupported' });
@@ -53,7 +55,7 @@ test('facts are looked up once after a pause, then served from the cache, and th
 test('signed out, nothing is looked up', async () => {
   const fresh: string[] = [];
   const before = local.state.requestLog.length;
-  const cache = new TemplateFactsCache({ isSignedIn: async () => false, getSubscriptions: async () => { throw new Error('not signed in'); } } as never, logger, (key) => fresh.push(key), 10);
+  const cache = new TemplateFactsCache({ isSignedIn: async () => false, getSubscriptions: async () => { throw new Error('not signed in'); } } as never, logger, (key) => fresh.push(key), { delayMs: 10 });
   cache.factsFor('file:///b', lookupsIn(text));
   await new Promise((r) => setTimeout(r, 150));
   assert.deepEqual(fresh, []);

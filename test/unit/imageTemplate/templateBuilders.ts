@@ -1,6 +1,6 @@
 // Small, valid templates for tests to break one thing at a time.
 
-import type { RuleFinding } from '../../../src/core/imageTemplate/finding.ts';
+import type { JsonPath, RuleFinding } from '../../../src/core/imageTemplate/finding.ts';
 import type { ImageTemplateRule } from '../../../src/core/imageTemplate/imageTemplateRule.ts';
 import type { ImageTemplateFacts } from '../../../src/core/imageTemplate/imageTemplateFacts.ts';
 import type { JsonObject } from '../../../src/core/imageTemplate/templateAccess.ts';
@@ -19,6 +19,32 @@ export function linuxTemplate(): JsonObject {
       customize: [{ type: 'Shell', name: 'update', inline: ['sudo apt-get update'] }],
       distribute: [{ type: 'SharedImage', galleryImageId: GALLERY_IMAGE_ID, runOutputName: 'gallery', targetRegions: [{ name: 'westus2' }] }],
     },
+  };
+}
+
+/**
+ * A deployment file with two Linux templates distributing to the same gallery definition from different Gen2 Marketplace
+ * images (Ubuntu 24.04 and 22.04), so only facts read per template can tell them apart. `facts` are those Azure would
+ * give: the first has a Trusted Launch source for a plain (Standard) target, the second is consistent.
+ */
+export function twoTemplateDeployment(): { text: string; paths: [JsonPath, JsonPath]; facts: [ImageTemplateFacts, ImageTemplateFacts] } {
+  const entry = (name: string, offer: string, sku: string) => {
+    const template = linuxTemplate();
+    propertiesOf(template).source = { type: 'PlatformImage', publisher: 'Canonical', offer, sku, version: 'latest' };
+    return { type: 'Microsoft.VirtualMachineImages/imageTemplates', apiVersion: '2025-10-01', name, ...template };
+  };
+  const text = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
+    resources: [entry('trusted-launch', 'ubuntu-24_04-lts', 'server'), entry('standard', '0001-com-ubuntu-server-jammy', '22_04-lts-gen2')],
+  }, null, 2);
+  const standardTarget = { [GALLERY_IMAGE_ID]: { osType: 'Linux', hyperVGeneration: 'V2', securityType: 'Standard' } } as const;
+  return {
+    text,
+    paths: [['resources', 0], ['resources', 1]],
+    facts: [
+      { sourceImage: { osType: 'Linux', hyperVGeneration: 'V2', securityType: 'TrustedLaunchSupported' }, galleryImageDefinitions: standardTarget },
+      { sourceImage: { osType: 'Linux', hyperVGeneration: 'V2', securityType: 'Standard' }, galleryImageDefinitions: standardTarget },
+    ],
   };
 }
 

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { factLookupsKey, imageFactsFromAzure, subscriptionsOfLookups, templateFactLookups } from '../../../src/core/imageTemplate/templateFactLookups.ts';
 import { factLookupsForText } from '../../../src/core/imageTemplate/validateImageTemplateText.ts';
-import { GALLERY_IMAGE_ID, linuxTemplate, propertiesOf, SUBSCRIPTION } from './templateBuilders.ts';
+import { templateKey } from '../../../src/core/imageTemplate/imageTemplateFacts.ts';
+import { GALLERY_IMAGE_ID, linuxTemplate, propertiesOf, SUBSCRIPTION, twoTemplateDeployment } from './templateBuilders.ts';
 
 const STAGING = `/subscriptions/${SUBSCRIPTION}/resourceGroups/aib-staging`;
 
@@ -44,9 +45,12 @@ test('an image\'s facts from Azure: SecurityType feature, generation, OS; no fea
   assert.deepEqual(imageFactsFromAzure({ osType: 'Linux', hyperVGeneration: 'V2' }, false), { osType: 'Linux', hyperVGeneration: 'V2' });
 });
 
-test('the lookups of a text are those of its first template, also inside a deployment template', () => {
-  const text = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
-    resources: [{ type: 'Microsoft.VirtualMachineImages/imageTemplates', apiVersion: '2025-10-01', name: 'x', ...linuxTemplate() }] });
-  assert.deepEqual(factLookupsForText(text)?.galleryImageDefinitions, [GALLERY_IMAGE_ID]);
-  assert.equal(factLookupsForText('[]'), undefined);
+test('each template of a text has its own lookups, keyed by its path; a bare template is the whole document', () => {
+  const { text, paths } = twoTemplateDeployment();
+  const perTemplate = factLookupsForText(text);
+  assert.deepEqual(perTemplate.map((t) => t.templateKey), paths.map(templateKey));
+  assert.deepEqual(perTemplate.map((t) => t.lookups.source?.kind === 'marketplace' && t.lookups.source.offer), ['ubuntu-24_04-lts', '0001-com-ubuntu-server-jammy']);
+  assert.deepEqual(perTemplate.map((t) => t.lookups.galleryImageDefinitions), [[GALLERY_IMAGE_ID], [GALLERY_IMAGE_ID]]);
+  assert.deepEqual(factLookupsForText(JSON.stringify(linuxTemplate())), [{ templateKey: templateKey([]), lookups: templateFactLookups(linuxTemplate()) }]);
+  assert.deepEqual(factLookupsForText('[]'), []);
 });

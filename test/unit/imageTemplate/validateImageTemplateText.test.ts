@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { validateImageTemplateText } from '../../../src/core/imageTemplate/validateImageTemplateText.ts';
 import type { ImageTemplateRule } from '../../../src/core/imageTemplate/imageTemplateRule.ts';
-import { lineAt, lineOf } from './templateBuilders.ts';
+import { templateKey } from '../../../src/core/imageTemplate/imageTemplateFacts.ts';
+import { lineAt, lineOf, twoTemplateDeployment } from './templateBuilders.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const underlined = (text: string, f: { range: { offset: number; length: number } }) => text.substr(f.range.offset, f.range.length);
@@ -68,10 +69,26 @@ test('findings are sorted by position and carry translation templates', () => {
 
 test('facts from Azure reach the rules', () => {
   const text = fixture('ubuntuGallery.imagetemplate.json');
-  const findings = validateImageTemplateText(text, { facts: { stagingResourceGroup: { exists: true, resourceCount: 2 } } });
+  const factsByTemplate = new Map([[templateKey([]), { stagingResourceGroup: { exists: true, resourceCount: 2 } }]]);
+  const findings = validateImageTemplateText(text, { factsByTemplate });
   const staging = findings.find((f) => f.rule === 'staging-resource-group');
   assert.ok(staging);
   assert.equal(lineAt(text, staging.range.offset), lineOf(text, '"stagingResourceGroup"'));
+});
+
+test('each template of a deployment is checked against its own facts: a Trusted Launch mismatch shows on its template only', () => {
+  const { text, paths: [first, second], facts: [firstFacts, secondFacts] } = twoTemplateDeployment();
+  const securityFindings = (factsByTemplate: Map<string, typeof firstFacts>) =>
+    validateImageTemplateText(text, { factsByTemplate }).filter((f) => f.rule === 'security-type');
+
+  const both = securityFindings(new Map([[templateKey(first), firstFacts], [templateKey(second), secondFacts]]));
+  assert.deepEqual(both.map((f) => f.path), [[...first, 'properties', 'distribute', 0, 'galleryImageId']]);
+  assert.match(both[0].message, /source is TrustedLaunchSupported, so the target image definition must be TrustedLaunchSupported too \(it is Standard\)/);
+  assert.ok(both[0].range.offset < text.indexOf('"name": "standard"'), 'underlined inside the first template');
+
+  // The consistent template stays clean even with the other's facts around, and a template without facts says nothing.
+  assert.deepEqual(securityFindings(new Map([[templateKey(second), secondFacts]])), []);
+  assert.deepEqual(securityFindings(new Map([[templateKey(second), firstFacts]])).map((f) => f.path), [[...second, 'properties', 'distribute', 0, 'galleryImageId']]);
 });
 
 test('a rule that throws becomes an info finding instead of breaking validation', () => {
