@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { findingsForProblems, findingsForTemplate, readEditorState } from '../../../src/features/imageTemplateEditor/readEditorState.ts';
 import { validateImageTemplateText } from '../../../src/core/imageTemplate/validateImageTemplateText.ts';
 import { formatMessage } from '../../../src/core/l10n/Translate.ts';
+import { templateKey } from '../../../src/core/imageTemplate/imageTemplateFacts.ts';
+import { twoTemplateDeployment } from '../imageTemplate/templateBuilders.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../imageTemplate/fixtures', name), 'utf8');
 const TYPE = 'Microsoft.VirtualMachineImages/imageTemplates';
@@ -73,6 +75,14 @@ test('findings of the selected template get paths relative to it; the others are
   assert.ok(inside.every((f) => f.path[0] !== 'resources'));
   const translated = findingsForTemplate(findings, ['resources', 0], (m) => `ja:${m}`).findings;
   assert.ok(translated.every((f) => f.message.startsWith('ja:')), 'messages go through the translator');
+});
+
+test('the form gets the findings from Azure facts of the template it shows, not those of the other template', () => {
+  const { text, paths, facts } = twoTemplateDeployment();
+  const findings = validateImageTemplateText(text, { factsByTemplate: new Map(paths.map((path, i) => [templateKey(path), facts[i]])) });
+  const shown = paths.map((path) => findingsForTemplate(findings, path, formatMessage));
+  assert.deepEqual(shown[0].findings.map((f) => [f.rule, f.path.join('.')]), [['security-type', 'properties.distribute.0.galleryImageId']]);
+  assert.deepEqual(shown[1], { findings: [], otherFindingCount: 1 }, 'the consistent template: clean, the other\'s error counted elsewhere');
 });
 
 test('without a template every finding counts as elsewhere', () => {
