@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { downloadPageBlobToFile, type DownloadPageBlobToFileOptions } from '../storage/downloadPageBlobToFile.ts';
 import type { GetBearerToken } from '../storage/bearerTokenHolder.ts';
 import type { SubscriptionSession } from '../auth/AccountProvider.ts';
+import { storageClientOptions } from '../auth/armClientOptions.ts';
 import { grantReadAccess, revokeReadAccess } from './diskAccess.ts';
 import { createSnapshotOfDisk } from './snapshots.ts';
 import { deallocateVm } from './vmPower.ts';
@@ -38,6 +39,7 @@ export function createExportPorts(session: SubscriptionSession, options: ExportP
         getFreshSasUrl: request.getFreshSasUrl,
         accessWindow: request.accessWindow,
         getBearerToken: options.bearerTokenFor?.(request.target),
+        tlsOptions: storageClientOptions(session.cloud).tlsOptions,
         requireVhdFooter: request.requireVhdFooter,
         signal: request.signal,
         onProgress: request.onProgress,

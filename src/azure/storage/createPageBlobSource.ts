@@ -24,6 +24,8 @@ export interface PageBlobSourceOptions {
   getBearerToken?: GetBearerToken;
   retryPolicy?: RetryPolicy;
   stallTimeoutMs?: number;
+  /** The custom cloud's CA (a private cloud's storage may use one), trusted for these requests only. */
+  tlsOptions?: { ca: string };
 }
 
 export async function createPageBlobSource(options: PageBlobSourceOptions): Promise<PageBlobSource> {
@@ -31,7 +33,11 @@ export async function createPageBlobSource(options: PageBlobSourceOptions): Prom
   const sas = new SasUrlHolder(options.sasUrl, options.getFreshSasUrl);
   let etag: string | undefined;
 
-  const pipeline = newPipeline(new AnonymousCredential(), { retryOptions: { maxTries: 1 } });
+  const pipeline = newPipeline(new AnonymousCredential(), {
+    retryOptions: { maxTries: 1 },
+    // Not in StoragePipelineOptions' type, but passed on to core-rest-pipeline like every client option.
+    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
+  } as Parameters<typeof newPipeline>[1]);
   const token = options.getBearerToken ? new BearerTokenHolder(options.getBearerToken) : undefined;
   if (token) pipeline.factories.push(bearerTokenFactory((signal) => token.token(signal)));
   const clients = new Map<number, PageBlobClient>();

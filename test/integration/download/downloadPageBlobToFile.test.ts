@@ -12,6 +12,7 @@ import { DownloadError } from '../../../src/core/download/downloadError.ts';
 import { DEFAULT_RETRY_POLICY } from '../../../src/core/download/rangeRetryPolicy.ts';
 import { createSparseVhdBlob, spreadRanges, type PageBlobFixture } from './pageBlobFixture.ts';
 import { startFaultProxy } from './faultProxy.ts';
+import { createLocalCertificates } from '../../azure-local/arm/tls.ts';
 
 const MiB = 1024 * 1024;
 const DISK = 128 * MiB;
@@ -178,5 +179,26 @@ test('Entra-ID-secured disks: every data request carries the bearer token on top
     await assertSameBytesAndSparse(path);
   } finally {
     await proxy.stop();
+  }
+});
+
+test('a storage endpoint behind a private CA (a custom cloud): refused as untrusted without it, downloaded with it', async () => {
+  const certs = await createLocalCertificates();
+  const front = await startFaultProxy({ targetPort: azurite.port, tls: { certPem: certs.serverCertPem, keyPem: certs.serverKeyPem } });
+  try {
+    const sasUrl = front.via(blob.sasUrl());
+    assert.match(sasUrl, /^https:/);
+    const refused = destination();
+    await assert.rejects(downloadPageBlobToFile({ sasUrl, destinationPath: refused, retryPolicy: FAST_RETRIES }), (error: unknown) => {
+      assert.ok(error instanceof DownloadError);
+      assert.match(`${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}`, /certificate/i);
+      return true;
+    });
+    assert.equal(await exists(refused), false, 'nothing presented as the disk');
+    const path = destination();
+    await downloadPageBlobToFile({ sasUrl, destinationPath: path, tlsOptions: { ca: certs.caCertPem } });
+    await assertSameBytesAndSparse(path);
+  } finally {
+    await front.stop();
   }
 });

@@ -4,6 +4,7 @@
 // host:port, so a SAS URL pointed at the proxy's port works unchanged.
 // Based on ../shared/recipes/faultproxy.js.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface FaultProxyOptions {
@@ -19,6 +20,8 @@ export interface FaultProxyOptions {
   delayMs?: number;
   /** Remove Authorization headers before forwarding (Azurite would try to validate a bearer token). */
   stripAuthorization?: boolean;
+  /** Serve https with this certificate (a storage endpoint whose CA is a private cloud's own). */
+  tls?: { certPem: string; keyPem: string };
 }
 
 export interface FaultProxyStats {
@@ -42,7 +45,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Runni
   const stats: FaultProxyStats = { dataRequests: 0, throttled: 0, cut: 0, stalled: 0, authorizationHeaders: [] };
   const agent = new http.Agent({ keepAlive: true });
   const held = new Set<http.ServerResponse>();
-  const server = http.createServer(async (req, res) => {
+  const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const isData = req.method === 'GET' && !/[?&]comp=/.test(req.url ?? '');
     const n = isData ? ++stats.dataRequests : 0;
     const every = (k: number | undefined) => isData && k !== undefined && k > 0 && n % k === 0;
@@ -79,7 +82,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Runni
     });
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (req, res) => void handler(req, res))
+    : http.createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -87,6 +93,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Runni
     stats,
     via(url: string) {
       const u = new URL(url);
+      if (options.tls) u.protocol = 'https:';
       u.port = String(port);
       return u.toString();
     },
