@@ -6,7 +6,7 @@ import { listEverything } from '../azure/inventory/listEverything.ts';
 import { ErrorNode } from './nodes/ErrorNode.ts';
 import { MessageNode } from './nodes/MessageNode.ts';
 import { SubscriptionNode, subscriptionNodeId } from './nodes/SubscriptionNode.ts';
-import { kindNodeId } from './nodes/ResourceKindNode.ts';
+import { kindNodeId, ResourceKindNode } from './nodes/ResourceKindNode.ts';
 import type { SubscriptionSession } from '../azure/auth/AccountProvider.ts';
 import type { ResourceKind } from '../core/resources/models.ts';
 import type { TreeNode } from './TreeNode.ts';
@@ -19,8 +19,8 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
   private readonly inventories: InventoryStore;
   private readonly logger: Logger;
   private readonly subscription: vscode.Disposable;
-  /** The node objects VS Code last received, by id: a redraw of one group must hand back the object it knows. */
-  private readonly shown = new Map<string, TreeNode>();
+  /** The group nodes VS Code last received, by id: a redraw of one group must hand back the object it knows. */
+  private readonly shownGroups = new Map<string, ResourceKindNode>();
 
   constructor(accounts: AccountManager, inventories: InventoryStore, logger: Logger) {
     this.accounts = accounts;
@@ -43,7 +43,7 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = node ? (await node.getChildren?.()) ?? [] : await this.getRootChildren();
     for (const child of children) {
-      this.shown.set(child.id, child);
+      if (child instanceof ResourceKindNode) this.shownGroups.set(child.id, child);
       if (node && child instanceof ErrorNode) this.logError(child);
     }
     return children;
@@ -85,7 +85,7 @@ export class ResourceTreeDataProvider implements vscode.TreeDataProvider<TreeNod
    * rows under the user's hands and can undo an expansion in progress), else every node.
    */
   redraw(session?: SubscriptionSession, kinds: readonly ResourceKind[] = []): void {
-    const groups = session ? kinds.map((kind) => this.shown.get(kindNodeId(subscriptionNodeId(session), kind))) : [];
+    const groups = session ? kinds.map((kind) => this.shownGroups.get(kindNodeId(subscriptionNodeId(session), kind))) : [];
     if (groups.length === 0 || groups.some((g) => g === undefined)) {
       this.changed.fire(undefined);
       return;
