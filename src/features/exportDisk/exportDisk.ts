@@ -8,7 +8,7 @@ import { attachedVmFrom } from '../../core/exportDisk/attachedVmFrom.ts';
 import { activeSasQuestion } from '../../core/exportDisk/decideActiveSas.ts';
 import { exportFileNames } from '../../core/exportDisk/exportFileNames.ts';
 import { describeExportFailure } from '../../core/exportDisk/describeExportFailure.ts';
-import { isExportInProgressError, resourceClaim } from '../../core/exportDisk/exportLocks.ts';
+import { ExportInProgressError, resourceClaim } from '../../core/exportDisk/exportLocks.ts';
 import { exportTargetFrom, resourceRef, type ExportKind, type ExportTarget } from '../../core/exportDisk/exportTarget.ts';
 import { planConsistency, type AttachedVm } from '../../core/exportDisk/planConsistency.ts';
 import { planExportSteps } from '../../core/exportDisk/planExportSteps.ts';
@@ -60,12 +60,9 @@ export async function exportDisk(ctx: ExportContext, node?: ResourceNode): Promi
  * which would otherwise offer to revoke (or re-grant) the link our own download is using.
  */
 function refuseIfBeingExported(ctx: ExportContext, target: ExportTarget): void {
-  try {
-    ctx.locks.refuseIfHeld([resourceClaim(target)]);
-  } catch (error) {
-    if (isExportInProgressError(error)) throw new Error(describeExportFailure(error, target.name, t), { cause: error });
-    throw error;
-  }
+  const claim = resourceClaim(target);
+  const heldBy = ctx.locks.holderOf(claim);
+  if (heldBy !== undefined) throw new Error(describeExportFailure(new ExportInProgressError(claim, heldBy), target.name, t));
 }
 
 export async function freshTarget(session: SubscriptionSession, kind: ExportKind, id: string): Promise<ExportTarget> {
