@@ -3,7 +3,7 @@ import type { SubscriptionSession } from '../../azure/auth/AccountProvider.ts';
 import { executeBackupAccessSteps } from '../../azure/keyVaultAccess/executeBackupAccessSteps.ts';
 import type { BackupAccessStep, BackupKeyVaultAccessPlan } from '../../core/backupAccess/backupAccessTypes.ts';
 import type { Logger } from '../../shell/createLogger.ts';
-import { UserCancelledError } from '../../shell/UserCancelledError.ts';
+import { untilCancelled } from '../../shell/untilCancelled.ts';
 import { localizeStep } from './localizeBackupAccessText.ts';
 
 const named = (template: string, params: Record<string, string>) => vscode.l10n.t(template, params);
@@ -42,7 +42,7 @@ export function withGrantProgress<T>(task: (progress: GrantProgress) => Promise<
       token,
       read: (message, read) => {
         progress.report({ message });
-        return Promise.race([read(), new Promise<never>((_, reject) => token.onCancellationRequested(() => reject(new UserCancelledError())))]);
+        return untilCancelled(read(), token);
       },
     }),
   );

@@ -8,6 +8,7 @@ import type { BackupAccessFinding, BackupKeyVaultAccessPlan } from '../../core/b
 import { findEncryptedVmBackupFindings, findKeyVaultBackupFindings } from '../../core/backupAccess/findEncryptedVmBackupFindings.ts';
 import type { Services } from '../../services.ts';
 import { UserCancelledError } from '../../shell/UserCancelledError.ts';
+import { untilCancelled } from '../../shell/untilCancelled.ts';
 import { gatherBackupCheckFacts } from './gatherBackupCheckFacts.ts';
 import { gatherVaultUses, type VaultUse } from './gatherVaultUses.ts';
 import { isCustomRoleCreationDenied } from '../../core/backupAccess/isCustomRoleCreationDenied.ts';
@@ -230,7 +231,6 @@ async function grantPlannedAccess(
 async function withReadProgress<T>(title: string, task: (say: (message: string) => void) => Promise<T>): Promise<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const say = (message: string) => progress.report({ message });
-    const result = await Promise.race([task(say), new Promise<never>((_, reject) => token.onCancellationRequested(() => reject(new UserCancelledError())))]);
-    return result;
+    return untilCancelled(task(say), token);
   });
 }
