@@ -2,12 +2,13 @@
 // kv-contoso-ade-eus uses Azure RBAC) from the tree: the Backup Management Service is found in Microsoft Graph,
 // the least-privilege custom role is chosen, the plan is read as a diff, confirmed, applied; a second run says
 // "already in place" and changes nothing.
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { extensionVsix, realExtensionSkipReason, type E2ESession } from './harness/session.ts';
+import { useResourceViewSession } from './harness/useResourceViewSession.ts';
 
 const PROD = 'Contoso Production';
 const DEV = 'Contoso Dev/Test';
@@ -55,28 +56,21 @@ async function visibleEditorText(s: E2ESession): Promise<string> {
 }
 
 describe('Allow Azure Backup to read the encryption keys', { skip: realExtensionSkipReason() }, () => {
-  let s: E2ESession;
-  before(async () => {
-    // The default local Azure plus more key vaults (kv-ade-rbac-jpe: Azure RBAC, nobody assigned).
-    s = await startSession({ name: 'backup-access', vsixFiles: [extensionVsix], localAzure: true, fixture: 'ade-key-vault' });
-    // The Graph stand-in's port is known only now: add the custom cloud's Graph endpoint to the user settings.
-    const info = s.azure!.info as unknown as { armEndpoint: string };
-    const file = join(s.runDir, 'user-data/User/settings.json');
-    const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    settings['azureLinuxVm.customCloud.microsoftGraphEndpoint'] = `${info.armEndpoint}/graph`;
-    settings['azureLinuxVm.customCloud.microsoftGraphTokenAudience'] = 'https://graph.local-azure.test';
-    writeFileSync(file, JSON.stringify(settings, null, 2));
-    // Reload so the extension starts with them (a settings file written behind VS Code's back may be seen late).
-    await s.wb.page.reload();
-    await s.wb.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await s.wb.openViewContainer('Azure Linux VMs');
-    await s.wb.setSideBarWidth(520);
-  });
-  afterEach(async (t) => {
-    await s?.screenshotIfFailed(t);
-  });
-  after(async () => {
-    await s?.stop();
+  // The default local Azure plus more key vaults (kv-ade-rbac-jpe: Azure RBAC, nobody assigned).
+  const s = useResourceViewSession({ name: 'backup-access', vsixFiles: [extensionVsix], localAzure: true, fixture: 'ade-key-vault' }, {
+    sideBarWidth: 520,
+    prepare: async (session) => {
+      // The Graph stand-in's port is known only now: add the custom cloud's Graph endpoint to the user settings.
+      const info = session.azure!.info as unknown as { armEndpoint: string };
+      const file = join(session.runDir, 'user-data/User/settings.json');
+      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      settings['azureLinuxVm.customCloud.microsoftGraphEndpoint'] = `${info.armEndpoint}/graph`;
+      settings['azureLinuxVm.customCloud.microsoftGraphTokenAudience'] = 'https://graph.local-azure.test';
+      writeFileSync(file, JSON.stringify(settings, null, 2));
+      // Reload so the extension starts with them (a settings file written behind VS Code's back may be seen late).
+      await session.wb.page.reload();
+      await session.wb.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    },
   });
 
   it('no right to create the custom role: its data actions and scope were shown, the denial is explained, Key Vault Administrator is assigned instead', async () => {

@@ -1,11 +1,12 @@
 // A person writes an image template, sees the editor's finding, fixes it, deploys it from the form editor, builds
 // it, watches the tree go through the build's steps, opens the build log and jumps from the error to the customizer
 // that failed. Everything runs against the local Azure's Image Builder simulator (test/azure-local/imageBuilder).
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extensionVsix, realExtensionSkipReason, startSession, type E2ESession } from './harness/session.ts';
+import { extensionVsix, realExtensionSkipReason } from './harness/session.ts';
+import { useResourceViewSession } from './harness/useResourceViewSession.ts';
 import { waitForJsonFile } from './harness/waitForJsonFile.ts';
 
 const PROD = 'Contoso Production';
@@ -31,22 +32,18 @@ function templateText(installTools: Record<string, unknown>): string {
 }
 
 describe('Image Builder: deploy, build, watch, log', { skip: realExtensionSkipReason() }, () => {
-  let s: E2ESession;
   let file: string;
-  before(async () => {
-    s = await startSession({ name: 'image-builder', vsixFiles: [extensionVsix], localAzure: true, settings: { 'azureLinuxVm.imageBuilder.statusPollSeconds': 1 } });
-    file = join(s.codeServer.workspace, FILE);
-    // A Shell customizer with neither `inline` nor `scriptUri`: the editor must flag it before Azure does.
-    writeFileSync(file, templateText({}));
-    await s.wb.openViewContainer('Azure Linux VMs');
-    await s.wb.setSideBarWidth(520);
-  });
-  afterEach(async (t) => {
-    await s?.screenshotIfFailed(t);
-  });
-  after(async () => {
-    await s?.stop();
-  });
+  const s = useResourceViewSession(
+    { name: 'image-builder', vsixFiles: [extensionVsix], localAzure: true, settings: { 'azureLinuxVm.imageBuilder.statusPollSeconds': 1 } },
+    {
+      sideBarWidth: 520,
+      prepare: async (session) => {
+        file = join(session.codeServer.workspace, FILE);
+        // A Shell customizer with neither `inline` nor `scriptUri`: the editor must flag it before Azure does.
+        writeFileSync(file, templateText({}));
+      },
+    },
+  );
 
   const button = (scope: string, text: string) => s.wb.page.locator(`${scope} .monaco-button`, { hasText: new RegExp(`^${text}$`) }).first();
 

@@ -4,16 +4,24 @@
 import { after, afterEach, before } from 'node:test';
 import { startSession, type E2ESession, type SessionOptions } from './session.ts';
 
+export interface ResourceViewOptions {
+  /** Runs once the session is up, before the view is opened (files to write, settings to add and reload for). */
+  prepare?: (session: E2ESession) => Promise<void>;
+  /** Width of the side bar in pixels (640 unless a file wants room for an editor beside it). */
+  sideBarWidth?: number;
+}
+
 /**
  * Call inside `describe`. The returned object stands for the session once `before` has run (`s.wb`, `s.azure`, …):
  * the test bodies read it as they would a variable assigned in `before`.
  */
-export function useResourceViewSession(options: SessionOptions): E2ESession {
+export function useResourceViewSession(options: SessionOptions, view: ResourceViewOptions = {}): E2ESession {
   let current: E2ESession | undefined;
   before(async () => {
     current = await startSession(options);
+    await view.prepare?.(current);
     await current.wb.openViewContainer('Azure Linux VMs');
-    await current.wb.setSideBarWidth(640);
+    await current.wb.setSideBarWidth(view.sideBarWidth ?? 640);
   });
   afterEach(async (t) => {
     await current?.screenshotIfFailed(t);
